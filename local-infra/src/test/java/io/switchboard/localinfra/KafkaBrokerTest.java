@@ -8,6 +8,8 @@ import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.EventSchemas;
 import io.switchboard.events.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -88,6 +91,50 @@ class KafkaBrokerTest {
         assertThat(envelope.subject()).isEqualTo(callId);
         assertThat(EventJson.fromBytes(record.value(), CallLifecycleEvent.class)).isEqualTo(event);
         assertThat(EventSchemas.validate(Topics.CALLS_LIFECYCLE, EventJson.readTree(record.value()))).isEmpty();
+
+        assertKcatSeesTheCloudEventHeaders(callId, event);
+    }
+
+    /** An outside client nobody here wrote (Debian's kcat) reads the record and its ce_* headers. */
+    private static void assertKcatSeesTheCloudEventHeaders(String callId, CallLifecycleEvent event) {
+        JsonNode line = kcatLines(Topics.CALLS_LIFECYCLE).stream()
+                .filter(json -> callId.equals(json.path("key").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("kcat did not print the record"));
+        Map<String, String> headers = new java.util.HashMap<>();
+        JsonNode flat = line.path("headers");
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            headers.put(flat.get(i).asText(), flat.get(i + 1).asText());
+        }
+        assertThat(headers).containsEntry("ce_specversion", "1.0")
+                .containsEntry("ce_type", "io.switchboard.calls.lifecycle.v1.offered")
+                .containsEntry("ce_id", event.eventId())
+                .containsEntry("ce_subject", callId)
+                .containsEntry("content-type", "application/json");
+        assertThat(EventJson.fromBytes(line.path("payload").asText().getBytes(StandardCharsets.UTF_8),
+                CallLifecycleEvent.class)).isEqualTo(event);
+    }
+
+    private static List<JsonNode> kcatLines(String topic) {
+        try {
+            Process kcat = new ProcessBuilder("kcat", "-b", broker.bootstrapServers(), "-t", topic, "-C", "-J",
+                    "-e", "-q").redirectErrorStream(true).start();
+            String output = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).as("kcat finished").isTrue();
+            assertThat(kcat.exitValue()).as("kcat exit code; output: %s", output).isZero();
+            List<JsonNode> lines = new ArrayList<>();
+            for (String json : output.split("\n")) {
+                if (!json.isBlank()) {
+                    lines.add(EventJson.mapper().readTree(json));
+                }
+            }
+            return lines;
+        } catch (java.io.IOException e) {
+            throw new AssertionError("kcat could not run (deploy/tools/ensure-packages installs it)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, int expected) {

@@ -1,0 +1,54 @@
+package io.switchboard.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.events.Topics;
+import io.switchboard.localinfra.TopicAdmin;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command, minus the build: the whole platform starts from the packaged services and every
+ * service reports ready. Prints the start time and memory, the figures operators size machines by.
+ */
+class LocalPlatformIT {
+
+    private static LocalPlatform platform;
+    private static long startMillis;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new LocalPlatform(Path.of(System.getProperty("switchboard.root", "../..")));
+        long t0 = System.nanoTime();
+        platform.start(5.0);
+        startMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void everyServiceIsReadyOnItsDocumentedPort() {
+        assertThat(platform.httpPorts()).containsExactly(
+                java.util.Map.entry("call-ingest", 8081),
+                java.util.Map.entry("triage-service", 8082),
+                java.util.Map.entry("directory-service", 8083),
+                java.util.Map.entry("kpi-service", 8084));
+        System.out.printf("local platform: ready in %d ms, %d MB resident across all processes%n", startMillis,
+                platform.residentBytes() / (1024 * 1024));
+    }
+
+    @Test
+    void theBrokerHoldsEveryContractTopic() throws Exception {
+        try (TopicAdmin admin = new TopicAdmin(platform.bootstrapServers())) {
+            assertThat(admin.listTopics()).containsAll(
+                    Topics.allWithDeadLetters().stream().map(Topics.TopicSpec::name).toList());
+        }
+    }
+}
