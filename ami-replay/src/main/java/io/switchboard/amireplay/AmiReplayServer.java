@@ -139,6 +139,25 @@ public final class AmiReplayServer implements AutoCloseable {
         return connections.get();
     }
 
+    /**
+     * Writes raw bytes to every open connection, between two messages: fault injection for a client's handling of
+     * garbage, truncated messages, unknown event types or malformed fields.
+     *
+     * @return how many connections it was written to
+     */
+    public int injectRaw(byte[] bytes) {
+        int written = 0;
+        for (ReplaySession session : sessions) {
+            try {
+                session.sendRaw(bytes);
+                written++;
+            } catch (IOException e) {
+                LOG.debug("injecting into a closed connection: {}", e.toString());
+            }
+        }
+        return written;
+    }
+
     /** How many connections are open now. */
     public int openConnections() {
         return sessions.size();

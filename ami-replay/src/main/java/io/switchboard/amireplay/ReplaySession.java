@@ -226,6 +226,17 @@ final class ReplaySession implements Runnable {
         }
     }
 
+    /** Writes raw bytes between two messages (fault injection: garbage, truncated or malformed messages). */
+    void sendRaw(byte[] bytes) throws IOException {
+        synchronized (writeLock) {
+            if (outputFinished) {
+                throw new IOException("connection " + id + " was ended by the server");
+            }
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
     /**
      * Ends the session from the server side (Logoff, failed login, fault injection): what was sent still reaches the
      * client, then it sees end of stream. Reading goes on briefly so the socket is not reset under unread input.

@@ -30,10 +30,10 @@ public final class GroundTruth {
                     "transferred triage ->clinician talk=7", "ended talk=17 agent-hangup")),
             "d_timeout_contingency", Map.of("49305550061", List.of("offered", "queued triage pos=1",
                     "timed-out triage wait=20 pos=1 queue-timeout", "contingency-routed triage queue-timeout",
-                    "ended contingency")),
+                    "ended contingency-complete")),
             "e_contingency_switch", Map.of(
-                    "49305550071", List.of("offered", "contingency-routed switch-engaged", "ended contingency"),
-                    "49305550081", List.of("offered", "contingency-routed switch-engaged", "ended contingency")),
+                    "49305550071", List.of("offered", "contingency-routed switch-engaged", "ended contingency-complete"),
+                    "49305550081", List.of("offered", "contingency-routed switch-engaged", "ended contingency-complete")),
             "f_pause_unpause", Map.of(
                     "49305550091", List.of("offered", "queued triage pos=1", "answered triage wait=2",
                             "ended talk=7 caller-hangup"),
@@ -62,7 +62,7 @@ public final class GroundTruth {
     private static Map.Entry<String, List<String>> timedOut(String caller, int joinPosition) {
         return Map.entry(caller, List.of("offered", "queued triage pos=" + joinPosition,
                 "timed-out triage wait=20 pos=1 queue-timeout", "contingency-routed triage queue-timeout",
-                "ended contingency"));
+                "ended contingency-complete"));
     }
 
     /** One event as a compact line: step, queue, wait, talk, position, transfer target, reason. */

@@ -67,7 +67,7 @@ class LifecycleOverRealSocketTest {
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             CallLifecycleEvent event = EventJson.fromBytes(record.value(), CallLifecycleEvent.class);
-            if (!event.callId().startsWith("pbx-all:")) {
+            if (!event.callId().startsWith("pbx-all:") || event.callId().startsWith("pbx-all:19")) {
                 continue;
             }
             CloudEventHeaders.Envelope envelope = CloudEventHeaders.read(record.headers());
@@ -93,9 +93,10 @@ class LifecycleOverRealSocketTest {
         }
     }
 
+    /** This PBX's recorded calls (BadInputTest injects calls of its own, with Linkedids from 1900000000). */
     static List<CallLifecycleEvent> ours(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> EventJson.fromBytes(r.value(), CallLifecycleEvent.class))
-                .filter(e -> e.callId().startsWith("pbx-all:")).toList();
+                .filter(e -> e.callId().startsWith("pbx-all:") && !e.callId().startsWith("pbx-all:19")).toList();
     }
 
     static List<AgentStateEvent> agents(List<ConsumerRecord<String, byte[]>> records) {

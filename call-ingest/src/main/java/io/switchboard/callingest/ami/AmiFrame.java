@@ -55,9 +55,14 @@ public record AmiFrame(Map<String, String> headers, Instant receivedAt, String r
         String timestamp = headers.get("Timestamp");
         if (timestamp != null) {
             try {
-                double seconds = Double.parseDouble(timestamp.trim());
-                long whole = (long) seconds;
-                return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1_000_000_000L));
+                // "1795280266.768685": seconds and a decimal fraction, parsed exactly (a double loses microseconds)
+                String[] parts = timestamp.trim().split("\\.", 2);
+                long nanos = 0;
+                if (parts.length == 2 && !parts[1].isEmpty()) {
+                    String fraction = (parts[1] + "000000000").substring(0, 9);
+                    nanos = Long.parseLong(fraction);
+                }
+                return Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
             } catch (NumberFormatException e) {
                 throw new MalformedFrameException(event() + " has a malformed Timestamp: '" + timestamp + "'");
             }

@@ -109,6 +109,10 @@ public class FrameProcessor {
     }
 
     private void handleLines(Inbound.Lines lines) {
+        if (lines.truncated()) {
+            reject(String.join("\r\n", lines.lines()), "truncated AMI message: the connection ended mid-message");
+            return;
+        }
         AmiFrame frame;
         try {
             frame = AmiFrameParser.parse(lines.lines(), lines.receivedAt());

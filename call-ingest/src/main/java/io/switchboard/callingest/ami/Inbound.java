@@ -6,8 +6,12 @@ import java.util.List;
 /** What the AMI link hands to the processing thread, in order. */
 public sealed interface Inbound {
 
-    /** The lines of one AMI message (without the blank line that ended it), as read off the socket. */
-    record Lines(List<String> lines, Instant receivedAt) implements Inbound {
+    /**
+     * The lines of one AMI message (without the blank line that ended it), as read off the socket.
+     *
+     * @param truncated the connection ended before the message did
+     */
+    record Lines(List<String> lines, Instant receivedAt, boolean truncated) implements Inbound {
     }
 
     /** A (re)connect finished: the PBX's snapshot (QueueStatus, CoreShowChannels) with these ActionIDs follows. */

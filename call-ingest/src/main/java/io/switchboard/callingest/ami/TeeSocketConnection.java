@@ -32,17 +32,34 @@ final class TeeSocketConnection implements SocketConnectionFacade {
 
     @Override
     public String readLine() throws IOException {
-        String line = delegate.readLine();
-        if (line != null) {
+        String line;
+        try {
+            line = delegate.readLine();
+        } catch (IOException e) {
+            flushTruncated();
+            throw e;
+        }
+        if (line == null) {
+            flushTruncated();
+        } else {
             observe(line);
         }
         return line;
     }
 
+    /** A message cut off by the end of the connection is still handed over, marked, so it is not lost unseen. */
+    private void flushTruncated() {
+        if (!current.isEmpty() && !skippingResponse) {
+            sink.accept(new Inbound.Lines(current, Instant.now(), true));
+        }
+        current = new ArrayList<>();
+        skippingResponse = false;
+    }
+
     private void observe(String line) {
         if (line.isEmpty()) {
             if (!current.isEmpty() && !skippingResponse) {
-                sink.accept(new Inbound.Lines(current, Instant.now()));
+                sink.accept(new Inbound.Lines(current, Instant.now(), false));
             }
             current = new ArrayList<>();
             skippingResponse = false;

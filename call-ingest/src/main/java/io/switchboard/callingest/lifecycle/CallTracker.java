@@ -106,10 +106,14 @@ public final class CallTracker {
                 || ended.containsKey(linkedId)) {
             return; // another leg of a call we know, or a Local helper channel
         }
-        if (!inboundContexts.isEmpty() && !inboundContexts.contains(f.get("Context"))) {
+        if (!isInbound(f.get("Context"))) {
             return;
         }
         start(linkedId, uniqueid, f.get("Exten"), channel, f.get("CallerIDNum"), f.occurredAt());
+    }
+
+    private boolean isInbound(String context) {
+        return inboundContexts.isEmpty() || inboundContexts.contains(context);
     }
 
     private TrackedCall start(String linkedId, String callerUniqueid, String dialled, String channel,
@@ -128,7 +132,7 @@ public final class CallTracker {
         int position = f.requireInt("Position");
         TrackedCall call = calls.get(linkedId);
         if (call == null) {
-            if (ended.containsKey(linkedId) || !uniqueid.equals(linkedId)) {
+            if (ended.containsKey(linkedId) || !uniqueid.equals(linkedId) || !isInbound(f.get("Context"))) {
                 return;
             }
             // The call began while the link was down: adopt it rather than lose it.
@@ -217,10 +221,14 @@ public final class CallTracker {
         }
         TrackedCall call = calls.get(f.get("Linkedid"));
         String status = f.get("Value");
-        if (call == null || call.pendingAbandon == null || status == null || !QUEUE_EXITS.contains(status)) {
+        if (call == null || status == null || !QUEUE_EXITS.contains(status)) {
             return;
         }
+        call.queueExitStatus = status;
         TrackedCall.PendingAbandon pending = call.pendingAbandon;
+        if (pending == null) {
+            return; // refused at the door (JOINEMPTY, FULL...): the caller never waited
+        }
         call.pendingAbandon = null;
         call.timedOut = true;
         emit(call, CallStep.TIMED_OUT, pending.at(), "timed-out", pending.queue()).queue(pending.queue())
@@ -240,9 +248,19 @@ public final class CallTracker {
         call.contingencyRouted = true;
         Instant at = f.occurredAt();
         call.lastActivity = at;
-        String reason = call.timedOut ? "queue-timeout" : call.queued ? "queue-exit" : "switch-engaged";
+        String reason = contingencyReason(call);
         emit(call, CallStep.CONTINGENCY_ROUTED, at, "contingency-routed").queue(call.timedOut ? call.queue : null)
                 .reason(reason).send();
+    }
+
+    private static String contingencyReason(TrackedCall call) {
+        if (call.timedOut) {
+            return "TIMEOUT".equals(call.queueExitStatus) ? "queue-timeout" : "queue-exit";
+        }
+        if (call.queueExitStatus != null) {
+            return "queue-refused";
+        }
+        return "switch-engaged";
     }
 
     private void onHangup(AmiFrame f) {
@@ -259,7 +277,7 @@ public final class CallTracker {
             return "abandoned";
         }
         if (call.contingencyRouted) {
-            return "contingency";
+            return "contingency-complete";
         }
         if (call.answered) {
             return switch (call.lastCompleteReason == null ? "" : call.lastCompleteReason) {

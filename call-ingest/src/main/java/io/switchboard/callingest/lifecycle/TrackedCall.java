@@ -25,6 +25,8 @@ final class TrackedCall {
     /** The queue of the handler talking to the caller's own channel: where a transfer comes from. */
     String handlerQueue;
     boolean timedOut;
+    /** The QUEUESTATUS the dialplan saw when the caller left (or was refused by) the queue. */
+    String queueExitStatus;
     boolean contingencyRouted;
     PendingAbandon pendingAbandon;
 
