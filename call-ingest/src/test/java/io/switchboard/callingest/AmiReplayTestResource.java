@@ -1,10 +1,12 @@
 package io.switchboard.callingest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.switchboard.amireplay.ActionReply;
 import io.switchboard.amireplay.AmiMessage;
 import io.switchboard.amireplay.AmiReplayServer;
 import io.switchboard.amireplay.AmiTranscript;
 import io.switchboard.amireplay.RecordedMessage;
+import io.switchboard.amireplay.StandardActions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +50,11 @@ public class AmiReplayTestResource implements QuarkusTestResourceLifecycleManage
                 .scenarios(scenarios)
                 .asFastAsPossible()
                 // asterisk-java ignores a disconnect during login(); give the login time to finish first
-                .afterLoginDelay(Duration.ofMillis(300));
+                .afterLoginDelay(Duration.ofMillis(300))
+                // Asterisk raises VarSet (Channel: none) for a global Setvar: what the adapter confirms against
+                .onAction("Setvar", StandardActions.setvarEmittingVarSet())
+                .onAction("GetVar", action -> ActionReply.of(AmiMessage.of("Response", "Success",
+                        "Variable", action.header("Variable"), "Value", "0")));
         if (cutAfter > 0) {
             builder.cutAfterMessages(cutAfter).coreShowChannels(liveCallersAfter(scenarios.get(0), cutAfter));
         }

@@ -20,10 +20,12 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.jboss.logging.Logger;
 
@@ -43,6 +45,7 @@ public class AmiLink {
 
     private final IngestConfig config;
     private final InboundQueue inbound;
+    private final jakarta.enterprise.event.Event<GlobalVariableSet> globalVariables;
     private final AtomicInteger resyncs = new AtomicInteger();
     private final AtomicLong lastPong = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
@@ -57,9 +60,10 @@ public class AmiLink {
     private volatile String lastFailure = "not connected yet";
     private Thread supervisor;
 
-    AmiLink(IngestConfig config, InboundQueue inbound) {
+    AmiLink(IngestConfig config, InboundQueue inbound, jakarta.enterprise.event.Event<GlobalVariableSet> globalVariables) {
         this.config = config;
         this.inbound = inbound;
+        this.globalVariables = globalVariables;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -122,6 +126,7 @@ public class AmiLink {
                         config.ami().username());
                 lastPong.set(System.nanoTime());
                 pings = schedulePings(c, down);
+                readContingencySwitches(c);
                 resync(c);
                 down.await();
                 if (!stopping) {
@@ -179,6 +184,23 @@ public class AmiLink {
                 down.countDown();
             }
         }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Changes to the switch made while the link was down leave no event behind: read its value now. */
+    private void readContingencySwitches(TeeingManagerConnection c) {
+        java.util.Set<String> variables = new java.util.LinkedHashSet<>();
+        variables.add(config.contingency().variable());
+        variables.addAll(config.contingency().variableByRegion().values());
+        for (String variable : variables) {
+            try {
+                ManagerResponse response = c.sendAction(new GetVarAction(variable), ACTION_TIMEOUT_MS);
+                if (response instanceof GetVarResponse value) {
+                    globalVariables.fire(new GlobalVariableSet(variable, value.getValue(), Instant.now()));
+                }
+            } catch (IOException | TimeoutException | IllegalStateException e) {
+                LOG.warnf("Could not read the contingency switch %s: %s", variable, e.getMessage());
+            }
+        }
     }
 
     private void resync(TeeingManagerConnection c) throws IOException {

@@ -61,6 +61,11 @@ public class FrameProcessor {
         metrics.gauge("switchboard_ami_queue_depth", inbound, InboundQueue::size);
     }
 
+    /** The channel of the handler talking to this call's caller, while the call is in progress. */
+    public java.util.Optional<String> handlerChannelOf(String callId) {
+        return calls.handlerChannelOf(callId);
+    }
+
     static LineDirectory lineDirectory(IngestConfig config) {
         Map<String, LineDirectory.Line> byNumber = new HashMap<>();
         config.lines().byDialledNumber().forEach((number, line) ->

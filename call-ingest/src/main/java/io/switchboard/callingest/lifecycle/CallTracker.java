@@ -44,6 +44,8 @@ public final class CallTracker {
     private final Set<String> inboundContexts;
     private final LifecycleSink sink;
     private final Map<String, TrackedCall> calls = new HashMap<>();
+    /** callId to the channel of the handler now talking to the caller: what a transfer command acts on. */
+    private final Map<String, String> handlerChannels = new java.util.concurrent.ConcurrentHashMap<>();
     /** Linkedids of calls already ended, so late events of their other legs do not start a new call. */
     private final Map<String, Boolean> ended = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -87,6 +89,11 @@ public final class CallTracker {
                 // not a call event
             }
         }
+    }
+
+    /** Thread safe: the handler channel of a call in progress, for transfer commands. */
+    public java.util.Optional<String> handlerChannelOf(String callId) {
+        return java.util.Optional.ofNullable(handlerChannels.get(callId));
     }
 
     public int callsInProgress() {
@@ -163,6 +170,10 @@ public final class CallTracker {
         call.answeredCount++;
         if (f.require("Uniqueid").equals(call.callerUniqueid)) {
             call.handlerQueue = queue;
+            String handlerChannel = f.get("DestChannel");
+            if (handlerChannel != null) {
+                handlerChannels.put(call.callId, handlerChannel);
+            }
         }
         call.lastActivity = at;
         emit(call, CallStep.ANSWERED, at, "answered", queue).queue(queue).agent(agent).wait(hold).send();
@@ -302,6 +313,7 @@ public final class CallTracker {
         }
         emit(call, CallStep.ENDED, at, "ended").talk(call.answered ? call.talkSeconds : null).reason(reason).send();
         calls.remove(call.linkedId);
+        handlerChannels.remove(call.callId);
         ended.put(call.linkedId, Boolean.TRUE);
     }
 

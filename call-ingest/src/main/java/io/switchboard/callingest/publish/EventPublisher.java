@@ -91,6 +91,14 @@ public class EventPublisher implements LifecycleSink {
         metrics.counter("switchboard_agent_state_events_total", "state", event.state().wireName()).increment();
     }
 
+    public void routingState(io.switchboard.events.RoutingStateEvent event, String key) {
+        send(Topics.ROUTING_STATE, key, EventJson.toBytes(event), new CloudEventHeaders.Envelope(event.eventId(),
+                source, event.cloudEventType(), event.observedAt(), key,
+                CloudEventHeaders.dataSchemaOf(Topics.ROUTING_STATE)));
+        metrics.counter("switchboard_routing_results_total", "kind", event.kind().wireName(), "result",
+                event.result().wireName()).increment();
+    }
+
     /** An AMI message that could not be used, already redacted, with the reason in a header. */
     public void deadLetter(String redactedRaw, String reason) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.deadLetterOf(Topics.CALLS_LIFECYCLE),
