@@ -302,6 +302,7 @@ public final class AmiReplayServer implements AutoCloseable {
         private List<AmiMessage> coreShowChannels = List.of();
         private int port;
         private boolean loop;
+        private int maxPasses;
         private double speed = 1.0;
         private String username = DEFAULT_USERNAME;
         private String secret = DEFAULT_SECRET;
@@ -341,6 +342,16 @@ public final class AmiReplayServer implements AutoCloseable {
         /** Play the playlist again and again, with identifiers rewritten per pass (see the class comment). */
         public Builder loop(boolean loop) {
             this.loop = loop;
+            return this;
+        }
+
+        /** Loop the playlist this many times in all, then stay quiet (for benchmarks); implies {@link #loop}. */
+        public Builder passes(int passes) {
+            if (passes < 1) {
+                throw new IllegalArgumentException("passes must be at least 1: " + passes);
+            }
+            this.loop = true;
+            this.maxPasses = passes;
             return this;
         }
 
@@ -418,7 +429,7 @@ public final class AmiReplayServer implements AutoCloseable {
         public AmiReplayServer start() {
             List<String> names = scenarios.isEmpty() ? AmiTranscript.SCENARIOS : scenarios;
             ReplayScript script = new ReplayScript(names.stream().map(AmiTranscript::load).toList());
-            ReplayConfig config = new ReplayConfig(script, loop, speed, username, secret, afterLoginDelay,
+            ReplayConfig config = new ReplayConfig(script, loop, maxPasses, speed, username, secret, afterLoginDelay,
                     queueStatusWait, cutAfterEvents, handlers, StandardActions.defaults(coreShowChannels));
             try {
                 return new AmiReplayServer(config, port);

@@ -44,6 +44,8 @@ final class Playback implements Runnable {
 
     // Guarded by lock: the position, and the client actions waiting for their recorded answer in the current part.
     private int partIndex;
+    /** Passes of the playlist finished on this connection (for a bounded loop). */
+    private int passesPlayed;
     private int stepIndex;
     private long pass;
     private boolean stopped;
@@ -79,6 +81,7 @@ final class Playback implements Runnable {
     public void run() {
         try {
             play();
+            session.flush();
         } catch (IOException e) {
             LOG.debug("connection {}: replay stopped: {}", session.id(), e.toString());
         } catch (InterruptedException e) {
@@ -136,7 +139,7 @@ final class Playback implements Runnable {
             }
             if (partIndex + 1 < script.parts().size()) {
                 partIndex++;
-            } else if (config.loop()) {
+            } else if (config.loop() && (config.maxPasses() == 0 || ++passesPlayed < config.maxPasses())) {
                 partIndex = 0;
                 pass = server.nextPass();
                 LOG.debug("connection {}: loop pass {}", session.id(), pass);
@@ -196,7 +199,16 @@ final class Playback implements Runnable {
      * Decides whether a recorded answer is sent, and for which client action; the decision holds for the rest of
      * that answer's messages in this transcript.
      */
+    private void flushQuietly() {
+        try {
+            session.flush();
+        } catch (IOException e) {
+            LOG.debug("connection {}: flush failed: {}", session.id(), e.toString());
+        }
+    }
+
     private Optional<AmiAction> decide(Step step) throws InterruptedException {
+        flushQuietly();
         lock.lock();
         try {
             String action = step.boundAction();
@@ -306,7 +318,11 @@ final class Playback implements Runnable {
     }
 
     private void send(AmiMessage message) throws IOException {
-        session.send(List.of(message));
+        if (config.wallNanos(1.0) == 0) {
+            session.sendBuffered(message); // flushed before any wait and when the buffer fills
+        } else {
+            session.send(List.of(message));
+        }
     }
 
     private long dueAt(double recordedAt) {
@@ -319,6 +335,9 @@ final class Playback implements Runnable {
 
     /** Waits without spinning until {@code deadline} (System.nanoTime); false if stopped meanwhile. */
     private boolean waitUntil(long deadline) throws InterruptedException {
+        if (deadline > System.nanoTime()) {
+            flushQuietly();
+        }
         lock.lock();
         try {
             long remaining = deadline - System.nanoTime();

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 /**
  * The settings of one server, fixed when it starts (see {@link AmiReplayServer.Builder} for their meaning).
  *
+ * @param maxPasses        with loop: stop after this many passes of the playlist; 0 for no end
  * @param cutAfterEvents   0 for no fault injection
  * @param customHandlers   handlers registered with {@code onAction}: they win over everything but Challenge/Login
  * @param standardHandlers the built-in answers ({@link StandardActions}), used when no custom handler matches
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 record ReplayConfig(
         ReplayScript script,
         boolean loop,
+        int maxPasses,
         double speed,
         String username,
         String secret,

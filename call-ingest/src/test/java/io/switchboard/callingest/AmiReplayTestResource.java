@@ -23,6 +23,7 @@ import java.util.Map;
  */
 public class AmiReplayTestResource implements QuarkusTestResourceLifecycleManager {
 
+    public static final String HMAC_KEY = "test-only-key-not-a-secret-0123456789";
     private static AmiReplayServer server;
     private List<String> scenarios = AmiTranscript.SCENARIOS;
     private String pbxId = "pbx-test";
@@ -66,6 +67,8 @@ public class AmiReplayTestResource implements QuarkusTestResourceLifecycleManage
         config.put("switchboard.ami.password", AmiReplayServer.DEFAULT_SECRET);
         config.put("switchboard.ami.reconnect-initial-backoff", "100ms");
         config.put("switchboard.pbx-id", pbxId);
+        // the packaged application runs with the prod profile, which has no key of its own
+        config.put("switchboard.hmac-key", HMAC_KEY);
         return config;
     }
 

@@ -3,6 +3,8 @@ package io.switchboard.local;
 import io.switchboard.events.Topics;
 import io.switchboard.localinfra.KafkaBroker;
 import io.switchboard.localinfra.LocalPostgres;
+import io.switchboard.localinfra.Memory;
+import io.switchboard.localinfra.ServiceProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package io.switchboard.local;
+package io.switchboard.localinfra;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,19 +6,19 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Resident memory of a process tree, from /proc (Linux). */
-final class Memory {
+public final class Memory {
 
     private Memory() {
     }
 
     /** RSS in bytes of the process and all its descendants (PostgreSQL forks one process per connection). */
-    static long residentBytesOfTree(ProcessHandle root) {
+    public static long residentBytesOfTree(ProcessHandle root) {
         return Stream.concat(Stream.of(root), root.descendants())
                 .mapToLong(p -> residentBytes(p.pid()))
                 .sum();
     }
 
-    static long residentBytes(long pid) {
+    public static long residentBytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

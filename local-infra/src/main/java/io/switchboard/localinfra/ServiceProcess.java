@@ -1,4 +1,4 @@
-package io.switchboard.local;
+package io.switchboard.localinfra;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged Quarkus service run as its own JVM, with its log in a file. */
-final class ServiceProcess implements AutoCloseable {
+/** One packaged Quarkus service run as its own JVM, with its log in a file (local platform, benchmarks). */
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -30,19 +30,24 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path quarkusRunJar, int httpPort, Map<String, String> env, Path logDir)
+    public static ServiceProcess start(String name, Path quarkusRunJar, int httpPort, Map<String, String> env, Path logDir)
             throws IOException {
+        return start(name, quarkusRunJar, httpPort, env, logDir, List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+    }
+
+    /** @param jvmOptions heap and GC settings for the service's JVM */
+    public static ServiceProcess start(String name, Path quarkusRunJar, int httpPort, Map<String, String> env,
+            Path logDir, List<String> jvmOptions) throws IOException {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalStateException(name + " is not built: " + quarkusRunJar
                     + " is missing (run ./mvnw install -DskipTests first; deploy/local/run does)");
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + httpPort,
-                "-jar", quarkusRunJar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dquarkus.http.port=" + httpPort, "-jar", quarkusRunJar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -50,28 +55,28 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, httpPort, log, builder.start());
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int httpPort() {
+    public int httpPort() {
         return httpPort;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + httpPort + path;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** True once /q/health/ready answers 200. */
-    boolean isReady() {
+    public boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
@@ -84,7 +89,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    ProcessHandle handle() {
+    public ProcessHandle handle() {
         return process.toHandle();
     }
 
