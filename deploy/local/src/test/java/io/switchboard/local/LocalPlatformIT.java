@@ -1,10 +1,12 @@
 package io.switchboard.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.switchboard.events.Topics;
 import io.switchboard.localinfra.TopicAdmin;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,27 @@ class LocalPlatformIT {
                 java.util.Map.entry("kpi-service", 8084));
         System.out.printf("local platform: ready in %d ms, %d MB resident across all processes%n", startMillis,
                 platform.residentBytes() / (1024 * 1024));
+    }
+
+    @Test
+    void kcatReadsTheReplayedCallsLifecycleWithItsCloudEventHeaders() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            String out = kcat(Topics.CALLS_LIFECYCLE);
+            return out.contains("\"ce_type\",\"io.switchboard.calls.lifecycle.v1.offered\"")
+                    && out.contains("\"ce_type\",\"io.switchboard.calls.lifecycle.v1.ended\"");
+        });
+        String out = kcat(Topics.CALLS_LIFECYCLE);
+        assertThat(out).contains("\"ce_specversion\",\"1.0\"").contains("\"ce_source\",\"/switchboard/call-ingest/"
+                + LocalPlatform.PBX_ID + "\"");
+        assertThat(out).as("no caller number in clear").doesNotContain("4930555");
+    }
+
+    private String kcat(String topic) throws Exception {
+        Process kcat = new ProcessBuilder("kcat", "-b", platform.bootstrapServers(), "-t", topic, "-C", "-J", "-e",
+                "-q").redirectErrorStream(true).start();
+        String out = new String(kcat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        kcat.waitFor();
+        return out;
     }
 
     @Test
