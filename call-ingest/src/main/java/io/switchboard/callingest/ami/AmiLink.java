@@ -163,6 +163,7 @@ public class AmiLink {
         TeeingManagerConnection c = new TeeingManagerConnection(inbound::put);
         c.setHostname(config.ami().host());
         c.setPort(config.ami().port());
+        c.setSsl(config.ami().tls());
         c.setUsername(config.ami().username());
         c.setPassword(config.ami().password());
         c.setDefaultResponseTimeout(ACTION_TIMEOUT_MS);

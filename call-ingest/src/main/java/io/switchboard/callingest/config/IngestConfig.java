@@ -47,6 +47,10 @@ public interface IngestConfig {
         @WithDefault("5038")
         int port();
 
+        /** AMI over TLS (Asterisk's tlsenable, usually port 5039); otherwise keep AMI on a private network. */
+        @WithDefault("false")
+        boolean tls();
+
         String username();
 
         String password();
