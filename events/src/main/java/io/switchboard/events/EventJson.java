@@ -57,6 +57,12 @@ public final class EventJson {
         }
         try {
             return MAPPER.readValue(payload, type);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse(null);
+            throw new InvalidEventException("not a valid " + type.getSimpleName() + ": "
+                    + (field == null ? "" : "field '" + field + "': ") + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new InvalidEventException("not a valid " + type.getSimpleName() + ": " + firstLine(e.getMessage()), e);
         }
@@ -75,6 +81,8 @@ public final class EventJson {
             return "unknown error";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int hint = line.indexOf(" (set DeserializationConfig");
+        return hint < 0 ? line : line.substring(0, hint);
     }
 }

@@ -111,7 +111,9 @@ public class EventPublisher implements LifecycleSink {
     }
 
     private void send(String topic, String key, byte[] value, CloudEventHeaders.Envelope envelope) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        // The record's timestamp is the event's time, so stream processors downstream work in event time.
+        Long timestamp = envelope.time() == null ? null : envelope.time().toEpochMilli();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, timestamp, key, value);
         CloudEventHeaders.write(record.headers(), envelope);
         sendRecord(record);
     }

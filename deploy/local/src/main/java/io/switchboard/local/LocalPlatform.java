@@ -1,6 +1,7 @@
 package io.switchboard.local;
 
 import io.switchboard.events.Topics;
+import io.switchboard.localinfra.DevTokens;
 import io.switchboard.localinfra.KafkaBroker;
 import io.switchboard.localinfra.LocalPostgres;
 import io.switchboard.localinfra.Memory;
@@ -98,6 +99,10 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SWITCHBOARD_HMAC_KEY", DEMO_HMAC_KEY);
         env.put("SWITCHBOARD_PBX_ID", PBX_ID);
+        // DEV/TEST ONLY: the services trust tokens minted with the committed dev key (deploy/local/token).
+        // Real deployments set MP_JWT_VERIFY_ISSUER and MP_JWT_VERIFY_PUBLICKEY_LOCATION for their identity provider.
+        env.put("MP_JWT_VERIFY_PUBLICKEY", DevTokens.publicKeyPem());
+        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         if (spec.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.USER);
@@ -148,6 +153,12 @@ public final class LocalPlatform implements AutoCloseable {
         out.append("  PBX stand-in:   AMI on 127.0.0.1:").append(amiPort)
                 .append(", replaying the recorded Asterisk transcripts in a loop\n");
         out.append("  Logs:           ").append(workDir.resolve("logs")).append('\n');
+        out.append("\n  APIs other than health and metrics need a bearer token with a role. Dev tokens (DEV/TEST ONLY")
+                .append(" key, any role):\n");
+        out.append("    curl -H \"Authorization: Bearer $(deploy/local/token ops)\" ")
+                .append(serviceUrl("kpi-service", "/...")).append('\n');
+        out.append("    roles: ").append(String.join(" ", DevTokens.SWITCHBOARD_ROLES.stream().sorted().toList()))
+                .append("; paths in each service's /q/openapi; see docs/operators/authentication.md\n");
         out.append("\n  Watch the call lifecycle (CloudEvents headers included):\n");
         out.append("    kcat -b ").append(kafka.bootstrapServers()).append(" -t ").append(Topics.CALLS_LIFECYCLE)
                 .append(" -C -J\n");
@@ -155,6 +166,11 @@ public final class LocalPlatform implements AutoCloseable {
                 .append(Memory.residentBytesOfTree(ProcessHandle.current()) / (1024 * 1024)).append(" MB\n");
         out.append("\nPress Ctrl-C to stop.\n");
         System.out.print(out);
+    }
+
+    private String serviceUrl(String name, String path) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().map(s -> s.url(path))
+                .orElse("http://localhost:8084" + path);
     }
 
     private void reportUntilStopped(CountDownLatch stopped) throws InterruptedException {

@@ -1,0 +1,333 @@
+package io.switchboard.kpi.streams;
+
+import io.switchboard.events.CloudEventHeaders;
+import io.switchboard.events.EventJson;
+import io.switchboard.events.KpiSnapshotEvent;
+import io.switchboard.events.KpiWindow;
+import io.switchboard.events.RoutingCommand;
+import io.switchboard.events.RoutingCommandKind;
+import io.switchboard.events.Topics;
+import io.switchboard.kpi.model.AbandonedCall;
+import io.switchboard.kpi.model.GroupKey;
+import io.switchboard.kpi.model.Intervals;
+import io.switchboard.kpi.model.KpiBuckets;
+import io.switchboard.kpi.model.KpiCounts;
+import io.switchboard.kpi.model.KpiDelta;
+import io.switchboard.kpi.model.WaitingCalls;
+import io.switchboard.kpi.policy.ContingencyPolicy;
+import io.switchboard.kpi.policy.Decision;
+import io.switchboard.kpi.policy.OperatorPin;
+import io.switchboard.kpi.policy.RegionFigures;
+import io.switchboard.kpi.policy.RegionRouting;
+import io.switchboard.kpi.policy.Thresholds;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage two, per region (the contributions are repartitioned by region): one-minute buckets of counters per group,
+ * the live waiting gauges, the list of abandoned calls, and the failover policy. Fixed 15-minute, hourly and daily
+ * intervals and the rolling 15 minutes are sums of minute buckets, so every window agrees with every other.
+ */
+final class KpiAggregator implements Processor<String, KpiDelta, String, Outbound> {
+
+    private static final String SOURCE = "/switchboard/kpi-service";
+    private static final KpiWindow[] FIXED = {KpiWindow.FIXED_15M, KpiWindow.HOURLY, KpiWindow.DAILY};
+
+    private final TopologySettings settings;
+    private final Function<String, Thresholds> thresholds;
+    private final PipelineCounters counters;
+    private ProcessorContext<String, Outbound> context;
+    private KeyValueStore<String, KpiCounts> minutes;
+    private KeyValueStore<String, WaitingCalls> waiting;
+    private KeyValueStore<String, AbandonedCall> abandoned;
+    private KeyValueStore<String, RegionRouting> routing;
+    private KeyValueStore<String, OperatorPin> overrides;
+    private final Set<GroupKey> groups = new LinkedHashSet<>();
+    private final Map<KpiWindow, Long> closedUpTo = new EnumMap<>(KpiWindow.class);
+    private long wallAtLastRecord = -1;
+
+    KpiAggregator(TopologySettings settings, PipelineCounters counters) {
+        this.settings = settings;
+        this.thresholds = settings.thresholds();
+        this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outbound> context) {
+        this.context = context;
+        minutes = context.getStateStore(StoreNames.MINUTES);
+        waiting = context.getStateStore(StoreNames.WAITING);
+        abandoned = context.getStateStore(StoreNames.ABANDONED);
+        routing = context.getStateStore(StoreNames.ROUTING);
+        overrides = context.getStateStore(StoreNames.OVERRIDES);
+        rememberGroups();
+        context.schedule(settings.evaluationInterval(), PunctuationType.WALL_CLOCK_TIME, t -> evaluateAll());
+        context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, t -> publishSnapshots());
+        context.schedule(java.time.Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, t -> forgetOldHistory());
+    }
+
+    @Override
+    public void process(Record<String, KpiDelta> record) {
+        KpiDelta delta = record.value();
+        wallAtLastRecord = context.currentSystemTimeMs();
+        GroupKey group = delta.group();
+        groups.add(group);
+        if (delta.isCounter()) {
+            String key = minuteKey(group, Intervals.minuteStart(delta.atMillis()));
+            KpiCounts counts = minutes.get(key);
+            if (counts == null) {
+                counts = new KpiCounts();
+            }
+            counts.apply(delta);
+            minutes.put(key, counts);
+            if (delta.kind() == KpiDelta.Kind.ABANDONED && group.isService()) {
+                abandoned.put(abandonedKey(group.region(), delta.atMillis(), delta.callId()), new AbandonedCall(
+                        delta.callId(), group.provider(), group.region(), null, delta.atMillis(), delta.waitSeconds(),
+                        delta.position()));
+            }
+            return;
+        }
+        WaitingCalls calls = waiting.get(group.encode());
+        if (calls == null) {
+            calls = new WaitingCalls();
+        }
+        if (delta.kind() == KpiDelta.Kind.WAIT_STARTED) {
+            calls.since.put(delta.callId(), delta.atMillis());
+        } else {
+            calls.since.remove(delta.callId());
+        }
+        waiting.put(group.encode(), calls);
+        if (delta.kind() == KpiDelta.Kind.WAIT_STARTED && group.isService()) {
+            evaluate(group.region(), now());
+        }
+    }
+
+    /** The policy's clock: stream (event) time, carried forward by the wall clock while no event arrives. */
+    long now() {
+        long streamTime = context.currentStreamTimeMs();
+        long wall = context.currentSystemTimeMs();
+        if (wallAtLastRecord < 0 || streamTime < 0) {
+            return wall;
+        }
+        return streamTime + Math.max(0, wall - wallAtLastRecord);
+    }
+
+    private void evaluateAll() {
+        long now = now();
+        for (String region : regions()) {
+            evaluate(region, now);
+        }
+    }
+
+    private void evaluate(String region, long now) {
+        RegionRouting state = routing.get(region);
+        if (state == null) {
+            state = new RegionRouting();
+        }
+        OperatorPin pin = overrides.get(region);
+        boolean changed = applyPin(state, pin, now);
+        Optional<Decision> decision = ContingencyPolicy.evaluate(state, figures(region, now), thresholds.apply(region),
+                now);
+        if (decision.isPresent()) {
+            Decision d = decision.get();
+            state.engaged = d.engage();
+            state.sinceMillis = now;
+            state.decisions++;
+            state.lastCommandId = UUID.nameUUIDFromBytes(("kpi-policy|" + region + "|" + state.decisions)
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            state.lastReason = d.reason();
+            publishCommand(region, d, state.lastCommandId, now);
+            counters.decision(region, d.engage());
+            changed = true;
+        }
+        if (changed) {
+            routing.put(region, state);
+        }
+    }
+
+    /** An operator's pin holds the state and suspends the policy; clearing it hands the region back. */
+    private static boolean applyPin(RegionRouting state, OperatorPin pin, long now) {
+        if (pin == null) {
+            if (!state.pinned) {
+                return false;
+            }
+            state.pinned = false;
+            state.pinnedBy = null;
+            state.sinceMillis = now; // the hold-down runs again from the hand-back
+            return true;
+        }
+        if (state.pinned && state.engaged == pin.engage() && pin.by().equals(state.pinnedBy)) {
+            return false;
+        }
+        state.pinned = true;
+        state.pinnedBy = pin.by();
+        if (state.engaged != pin.engage()) {
+            state.engaged = pin.engage();
+            state.sinceMillis = now;
+            state.lastCommandId = pin.commandId();
+            state.lastReason = "pinned by " + pin.by() + ": " + pin.reason();
+        }
+        return true;
+    }
+
+    RegionFigures figures(String region, long now) {
+        long waitingNow = 0;
+        double longest = 0;
+        KpiCounts rolling = new KpiCounts();
+        for (GroupKey group : groups) {
+            if (!group.isService() || !group.region().equals(region)) {
+                continue;
+            }
+            WaitingCalls calls = waiting.get(group.encode());
+            if (calls != null) {
+                waitingNow += calls.count();
+                Double wait = calls.longestWaitSeconds(now);
+                if (wait != null) {
+                    longest = Math.max(longest, wait);
+                }
+            }
+            rolling.add(sum(group, Intervals.start(KpiWindow.ROLLING_15M, now), now));
+        }
+        return new RegionFigures(waitingNow, longest, rolling.answered, rolling.answeredWithin60s, rolling.offered,
+                rolling.abandonedAfter30s());
+    }
+
+    KpiCounts sum(GroupKey group, long fromMillis, long toMillis) {
+        return KpiBuckets.sum(minutes, group, fromMillis, toMillis);
+    }
+
+    private void publishCommand(String region, Decision d, String commandId, long now) {
+        RoutingCommand command = new RoutingCommand(commandId,
+                d.engage() ? RoutingCommandKind.ENGAGE_CONTINGENCY : RoutingCommandKind.RELEASE_CONTINGENCY,
+                region, null, null, null, d.reason(), d.figures(), "policy", Instant.ofEpochMilli(now), false);
+        send(Topics.ROUTING_COMMANDS, region, EventJson.toBytes(command), commandId, command.cloudEventType(),
+                command.issuedAt(), now);
+    }
+
+    private void publishSnapshots() {
+        long now = now();
+        long computed = context.currentSystemTimeMs();
+        long closable = now - settings.grace().toMillis();
+        for (GroupKey group : List.copyOf(groups)) {
+            WaitingCalls calls = waiting.get(group.encode());
+            long waitingNow = calls == null ? 0 : calls.count();
+            Double longest = calls == null ? null : calls.longestWaitSeconds(now);
+            long rollingStart = Intervals.start(KpiWindow.ROLLING_15M, now);
+            KpiCounts rolling = sum(group, rollingStart, now);
+            if (!rolling.isEmpty() || waitingNow > 0) {
+                snapshot(group, KpiWindow.ROLLING_15M, rollingStart, rolling, waitingNow, longest, computed);
+            }
+            for (KpiWindow window : FIXED) {
+                long start = Intervals.start(window, now);
+                KpiCounts current = sum(group, start, now);
+                if (!current.isEmpty()) {
+                    snapshot(group, window, start, current, waitingNow, longest, computed);
+                }
+            }
+        }
+        for (KpiWindow window : FIXED) {
+            publishClosed(window, closable, computed);
+        }
+    }
+
+    /** Once an interval's grace has passed, its final figures go out once more (they will not change again). */
+    private void publishClosed(KpiWindow window, long closable, long computed) {
+        long closedEnd = Intervals.start(window, closable);
+        Long previous = closedUpTo.get(window);
+        closedUpTo.put(window, closedEnd);
+        if (previous == null || closedEnd <= previous) {
+            return;
+        }
+        long start = Intervals.start(window, closedEnd - 1);
+        for (GroupKey group : List.copyOf(groups)) {
+            KpiCounts closed = sum(group, start, closedEnd - 1);
+            if (!closed.isEmpty()) {
+                snapshot(group, window, start, closed, 0, null, computed);
+            }
+        }
+    }
+
+    private void snapshot(GroupKey group, KpiWindow window, long start, KpiCounts counts, long waitingNow,
+            Double longest, long computed) {
+        KpiSnapshotEvent event = new KpiSnapshotEvent(null, group.provider(), group.region(), group.queue(), window,
+                Instant.ofEpochMilli(start), Instant.ofEpochMilli(Intervals.end(window, start)),
+                Instant.ofEpochMilli(computed), counts.figures(waitingNow, longest));
+        String key = event.key();
+        String eventId = UUID.nameUUIDFromBytes((key + "|" + computed).getBytes(StandardCharsets.UTF_8)).toString();
+        KpiSnapshotEvent withId = new KpiSnapshotEvent(eventId, event.provider(), event.region(), event.queue(),
+                event.window(), event.windowStart(), event.windowEnd(), event.computedAt(), event.figures());
+        send(Topics.KPI_SNAPSHOTS, key, EventJson.toBytes(withId), eventId, withId.cloudEventType(),
+                withId.computedAt(), computed);
+    }
+
+    private void send(String topic, String key, byte[] value, String id, String type, Instant time, long timestamp) {
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.write(headers, new CloudEventHeaders.Envelope(id, SOURCE, type, time, key,
+                CloudEventHeaders.dataSchemaOf(topic)));
+        context.forward(new Record<>(key, new Outbound(topic, value), timestamp, headers));
+    }
+
+    private void forgetOldHistory() {
+        long cutoff = now() - settings.retention().toMillis();
+        for (GroupKey group : groups) {
+            deleteRange(minutes, minuteKey(group, 0), minuteKey(group, Intervals.minuteStart(cutoff)));
+        }
+        for (String region : regions()) {
+            deleteRange(abandoned, abandonedKey(region, 0, ""), abandonedKey(region, cutoff, ""));
+        }
+    }
+
+    private static <V> void deleteRange(KeyValueStore<String, V> store, String from, String to) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = store.range(from, to)) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        keys.forEach(store::delete);
+    }
+
+    private Set<String> regions() {
+        Set<String> regions = new LinkedHashSet<>();
+        groups.forEach(g -> regions.add(g.region()));
+        try (KeyValueIterator<String, OperatorPin> pins = overrides.all()) {
+            pins.forEachRemaining(kv -> regions.add(kv.key));
+        }
+        try (KeyValueIterator<String, RegionRouting> states = routing.all()) {
+            states.forEachRemaining(kv -> regions.add(kv.key));
+        }
+        return regions;
+    }
+
+    /** After a restart the groups are rebuilt from what the stores hold. */
+    private void rememberGroups() {
+        try (KeyValueIterator<String, WaitingCalls> it = waiting.all()) {
+            it.forEachRemaining(kv -> groups.add(GroupKey.decode(kv.key)));
+        }
+        try (KeyValueIterator<String, KpiCounts> it = minutes.all()) {
+            it.forEachRemaining(kv -> groups.add(GroupKey.decode(kv.key.substring(0, kv.key.lastIndexOf('|')))));
+        }
+    }
+
+    static String minuteKey(GroupKey group, long minuteStart) {
+        return KpiBuckets.minuteKey(group, minuteStart);
+    }
+
+    static String abandonedKey(String region, long at, String callId) {
+        return region + String.format("|%013d|", Math.max(0, at)) + callId;
+    }
+}

@@ -1,0 +1,41 @@
+package io.switchboard.kpi.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.kpi.config.KpiConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.streams.Topology;
+
+/** Quarkus starts Kafka Streams with this topology (see application.properties for exactly-once and state). */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Produces
+    Topology kpiTopology(KpiConfig config, MeterRegistry metrics) {
+        config.thresholdsFor("default"); // invalid thresholds fail the start, not the first decision
+        config.regions().keySet().forEach(config::thresholdsFor);
+        PipelineCounters counters = new PipelineCounters() {
+            @Override
+            public void late() {
+                metrics.counter("switchboard_kpi_late_events_total").increment();
+            }
+
+            @Override
+            public void duplicate() {
+                metrics.counter("switchboard_kpi_duplicate_events_total").increment();
+            }
+
+            @Override
+            public void unreadable() {
+                metrics.counter("switchboard_kpi_unreadable_events_total").increment();
+            }
+
+            @Override
+            public void decision(String region, boolean engage) {
+                metrics.counter("switchboard_contingency_decisions_total", "region", region, "action",
+                        engage ? "engage" : "release", "issued_by", "policy").increment();
+            }
+        };
+        return KpiTopology.build(TopologySettings.from(config, config.regionPartitions()), counters);
+    }
+}
