@@ -8,6 +8,7 @@ import io.switchboard.events.Topics;
 import io.switchboard.kpi.model.CallState;
 import io.switchboard.kpi.model.CallStepLogic;
 import io.switchboard.kpi.model.Intervals;
+import io.switchboard.kpi.model.DeltaBatch;
 import io.switchboard.kpi.model.KpiDelta;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,8 +84,9 @@ final class CallStepProcessor implements Processor<String, byte[], String, Objec
         if (call.endedAt != 0 && event.step() == io.switchboard.events.CallStep.ENDED) {
             expiry.put(expiryKey(call.endedAt, event.callId()), "");
         }
-        for (KpiDelta delta : deltas) {
-            context.forward(new Record<>(delta.group().region(), delta, delta.atMillis()));
+        if (!deltas.isEmpty()) {
+            context.forward(new Record<>(event.region(), new DeltaBatch(event.provider(), event.region(),
+                    event.callId(), deltas), at));
         }
     }
 

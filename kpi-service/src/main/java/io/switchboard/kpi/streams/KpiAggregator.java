@@ -8,6 +8,7 @@ import io.switchboard.events.RoutingCommand;
 import io.switchboard.events.RoutingCommandKind;
 import io.switchboard.events.Topics;
 import io.switchboard.kpi.model.AbandonedCall;
+import io.switchboard.kpi.model.DeltaBatch;
 import io.switchboard.kpi.model.GroupKey;
 import io.switchboard.kpi.model.Intervals;
 import io.switchboard.kpi.model.KpiBuckets;
@@ -44,7 +45,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the live waiting gauges, the list of abandoned calls, and the failover policy. Fixed 15-minute, hourly and daily
  * intervals and the rolling 15 minutes are sums of minute buckets, so every window agrees with every other.
  */
-final class KpiAggregator implements Processor<String, KpiDelta, String, Outbound> {
+final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbound> {
 
     private static final String SOURCE = "/switchboard/kpi-service";
     private static final KpiWindow[] FIXED = {KpiWindow.FIXED_15M, KpiWindow.HOURLY, KpiWindow.DAILY};
@@ -61,6 +62,10 @@ final class KpiAggregator implements Processor<String, KpiDelta, String, Outboun
     private final Set<GroupKey> groups = new LinkedHashSet<>();
     private final Map<KpiWindow, Long> closedUpTo = new EnumMap<>(KpiWindow.class);
     private long wallAtLastRecord = -1;
+    /** Callers waiting now per region (all providers), kept in step with the waiting store. */
+    private final Map<String, Integer> waitingByRegion = new java.util.HashMap<>();
+    /** Each region's rolling 15-minute counters as of the last evaluation round. */
+    private final Map<String, KpiCounts> rollingByRegion = new java.util.HashMap<>();
 
     KpiAggregator(TopologySettings settings, PipelineCounters counters) {
         this.settings = settings;
@@ -83,9 +88,22 @@ final class KpiAggregator implements Processor<String, KpiDelta, String, Outboun
     }
 
     @Override
-    public void process(Record<String, KpiDelta> record) {
-        KpiDelta delta = record.value();
+    public void process(Record<String, DeltaBatch> record) {
         wallAtLastRecord = context.currentSystemTimeMs();
+        boolean joined = false;
+        for (KpiDelta delta : record.value().deltas()) {
+            joined |= apply(delta);
+        }
+        String region = record.value().region();
+        if (joined && waitingByRegion.getOrDefault(region, 0) >= thresholds.apply(region).engageWaiting()) {
+            // A caller joining crossed the waiting threshold: decide now, with the rolling answer figures as of the
+            // last evaluation round (summing 15 minute buckets per arrival would cost more than the rest).
+            evaluate(region, now(), false);
+        }
+    }
+
+    /** @return true when a caller started waiting in the whole service's group */
+    private boolean apply(KpiDelta delta) {
         GroupKey group = delta.group();
         groups.add(group);
         if (delta.isCounter()) {
@@ -101,21 +119,23 @@ final class KpiAggregator implements Processor<String, KpiDelta, String, Outboun
                         delta.callId(), group.provider(), group.region(), null, delta.atMillis(), delta.waitSeconds(),
                         delta.position()));
             }
-            return;
+            return false;
         }
         WaitingCalls calls = waiting.get(group.encode());
         if (calls == null) {
             calls = new WaitingCalls();
         }
+        int before = calls.count();
         if (delta.kind() == KpiDelta.Kind.WAIT_STARTED) {
             calls.since.put(delta.callId(), delta.atMillis());
         } else {
             calls.since.remove(delta.callId());
         }
         waiting.put(group.encode(), calls);
-        if (delta.kind() == KpiDelta.Kind.WAIT_STARTED && group.isService()) {
-            evaluate(group.region(), now());
+        if (group.isService()) {
+            waitingByRegion.merge(group.region(), calls.count() - before, Integer::sum);
         }
+        return delta.kind() == KpiDelta.Kind.WAIT_STARTED && group.isService();
     }
 
     /** The policy's clock: stream (event) time, carried forward by the wall clock while no event arrives. */
@@ -131,19 +151,19 @@ final class KpiAggregator implements Processor<String, KpiDelta, String, Outboun
     private void evaluateAll() {
         long now = now();
         for (String region : regions()) {
-            evaluate(region, now);
+            evaluate(region, now, true);
         }
     }
 
-    private void evaluate(String region, long now) {
+    private void evaluate(String region, long now, boolean refreshRolling) {
         RegionRouting state = routing.get(region);
         if (state == null) {
             state = new RegionRouting();
         }
         OperatorPin pin = overrides.get(region);
         boolean changed = applyPin(state, pin, now);
-        Optional<Decision> decision = ContingencyPolicy.evaluate(state, figures(region, now), thresholds.apply(region),
-                now);
+        Optional<Decision> decision = ContingencyPolicy.evaluate(state, figures(region, now, refreshRolling),
+                thresholds.apply(region), now);
         if (decision.isPresent()) {
             Decision d = decision.get();
             state.engaged = d.engage();
@@ -186,10 +206,10 @@ final class KpiAggregator implements Processor<String, KpiDelta, String, Outboun
         return true;
     }
 
-    RegionFigures figures(String region, long now) {
+    RegionFigures figures(String region, long now, boolean refreshRolling) {
         long waitingNow = 0;
         double longest = 0;
-        KpiCounts rolling = new KpiCounts();
+        KpiCounts rolling = refreshRolling ? new KpiCounts() : rollingByRegion.getOrDefault(region, new KpiCounts());
         for (GroupKey group : groups) {
             if (!group.isService() || !group.region().equals(region)) {
                 continue;
@@ -202,7 +222,12 @@ final class KpiAggregator implements Processor<String, KpiDelta, String, Outboun
                     longest = Math.max(longest, wait);
                 }
             }
-            rolling.add(sum(group, Intervals.start(KpiWindow.ROLLING_15M, now), now));
+            if (refreshRolling) {
+                rolling.add(sum(group, Intervals.start(KpiWindow.ROLLING_15M, now), now));
+            }
+        }
+        if (refreshRolling) {
+            rollingByRegion.put(region, rolling);
         }
         return new RegionFigures(waitingNow, longest, rolling.answered, rolling.answeredWithin60s, rolling.offered,
                 rolling.abandonedAfter30s());
@@ -316,7 +341,13 @@ final class KpiAggregator implements Processor<String, KpiDelta, String, Outboun
     /** After a restart the groups are rebuilt from what the stores hold. */
     private void rememberGroups() {
         try (KeyValueIterator<String, WaitingCalls> it = waiting.all()) {
-            it.forEachRemaining(kv -> groups.add(GroupKey.decode(kv.key)));
+            it.forEachRemaining(kv -> {
+                GroupKey group = GroupKey.decode(kv.key);
+                groups.add(group);
+                if (group.isService()) {
+                    waitingByRegion.merge(group.region(), kv.value.count(), Integer::sum);
+                }
+            });
         }
         try (KeyValueIterator<String, KpiCounts> it = minutes.all()) {
             it.forEachRemaining(kv -> groups.add(GroupKey.decode(kv.key.substring(0, kv.key.lastIndexOf('|')))));

@@ -5,7 +5,7 @@ import io.switchboard.kpi.model.AbandonedCall;
 import io.switchboard.kpi.model.CallState;
 import io.switchboard.kpi.model.CallStepLogic;
 import io.switchboard.kpi.model.KpiCounts;
-import io.switchboard.kpi.model.KpiDelta;
+import io.switchboard.kpi.model.DeltaBatch;
 import io.switchboard.kpi.model.WaitingCalls;
 import io.switchboard.kpi.policy.OperatorPin;
 import io.switchboard.kpi.policy.RegionRouting;
@@ -35,12 +35,12 @@ public final class KpiTopology {
 
     public static Topology build(TopologySettings settings, PipelineCounters counters) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(inMemory(StoreNames.CALLS, new JsonSerde<>(CallState.class)));
+        builder.addStateStore(inMemory(StoreNames.CALLS, BinarySerdes.calls()));
         builder.addStateStore(inMemory(StoreNames.CALL_EXPIRY, Serdes.String()));
         // Minute buckets and abandoned calls are kept for months: on disk (RocksDB), with a cache for hot buckets.
-        builder.addStateStore(persistent(StoreNames.MINUTES, new JsonSerde<>(KpiCounts.class)));
+        builder.addStateStore(persistent(StoreNames.MINUTES, BinarySerdes.counts()));
         builder.addStateStore(persistent(StoreNames.ABANDONED, new JsonSerde<>(AbandonedCall.class)));
-        builder.addStateStore(inMemory(StoreNames.WAITING, new JsonSerde<>(WaitingCalls.class)));
+        builder.addStateStore(inMemory(StoreNames.WAITING, BinarySerdes.waiting()));
         builder.addStateStore(inMemory(StoreNames.ROUTING, new JsonSerde<>(RegionRouting.class)));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.OVERRIDES),
                         Serdes.String(), new JsonSerde<>(OperatorPin.class)).withLoggingDisabled(),
@@ -56,7 +56,7 @@ public final class KpiTopology {
         perCall.filter((k, v) -> v instanceof Outbound).mapValues(v -> (Outbound) v)
                 .to(Outbound.TOPIC, Produced.with(Serdes.String(), Outbound.serde()));
 
-        perCall.filter((k, v) -> v instanceof KpiDelta).mapValues(v -> (KpiDelta) v)
+        perCall.filter((k, v) -> v instanceof DeltaBatch).mapValues(v -> (DeltaBatch) v)
                 .repartition(Repartitioned.with(Serdes.String(), new DeltaSerde()).withName("kpi-deltas")
                         .withNumberOfPartitions(settings.regionPartitions()))
                 .process(() -> new KpiAggregator(settings, counters), StoreNames.MINUTES, StoreNames.WAITING,
