@@ -37,6 +37,7 @@ public final class TopicAdmin implements AutoCloseable {
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                awaitVisible(missing.stream().map(NewTopic::name).toList());
             }
             return Set.copyOf(missing.stream().map(NewTopic::name).toList());
         } catch (ExecutionException | TimeoutException e) {
@@ -44,6 +45,25 @@ public final class TopicAdmin implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * A created topic is not at once in every client's metadata; a consumer that looks too early finds no
+     * partitions (Kafka Streams then refuses to start a global store). Returns once all are described.
+     */
+    private void awaitVisible(List<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("topics not visible after creation: " + names);
+                }
+                TimeUnit.MILLISECONDS.sleep(50); // polling broker metadata: there is no event to wait on
+            }
         }
     }
 

@@ -149,7 +149,9 @@ public class AmiLink {
                     pings.cancel(false);
                 }
                 connection = null;
-                inbound.put(new Inbound.LinkDown(Instant.now()));
+                if (!stopping) {
+                    inbound.put(new Inbound.LinkDown(Instant.now()));
+                }
                 closeQuietly(c);
             }
             if (!stopping) {

@@ -27,10 +27,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The routing state survives a restart: a second instance with an empty state directory rebuilds it from Kafka
+ * (An IT so it runs in its own JVM with its own broker, apart from the Quarkus application the other tests start.)
+ *
+ * <p>The routing state survives a restart: a second instance with an empty state directory rebuilds it from Kafka
  * (the changelog), still knows the region is engaged, and does not engage it a second time.
  */
-class RoutingStateRecoveryTest {
+class RoutingStateRecoveryIT {
 
     private static final Thresholds THRESHOLDS = new Thresholds(8, Duration.ofMinutes(5), 0.8, 20, 2,
             Duration.ofSeconds(60), 0.95, Duration.ofHours(1));
@@ -82,7 +84,9 @@ class RoutingStateRecoveryTest {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(Path.of("target"), "state-").toString());
-        props.put("consumer.auto.offset.reset", "latest");
+        // Streams members do not leave the group on close: the restarted one waits for the old session to expire.
+        props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
+        props.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
         TopologySettings settings = new TopologySettings(Duration.ofMinutes(5), Duration.ofDays(62),
                 Duration.ofHours(2), Duration.ofSeconds(10), Duration.ofSeconds(1), Set.of("clinician"),
                 r -> THRESHOLDS, 1);
