@@ -159,6 +159,9 @@ public final class LocalPlatform implements AutoCloseable {
                 .append(serviceUrl("kpi-service", "/...")).append('\n');
         out.append("    roles: ").append(String.join(" ", DevTokens.SWITCHBOARD_ROLES.stream().sorted().toList()))
                 .append("; paths in each service's /q/openapi; see docs/operators/authentication.md\n");
+        out.append("\n  Live wallboard (opened with a dev viewer token valid 8 h; DEV/TEST ONLY):\n    ")
+                .append(serviceUrl("kpi-service", "/wallboard/#token="))
+                .append(DevTokens.issue("local-wallboard", java.time.Duration.ofHours(8), "viewer", "ops")).append('\n');
         out.append("\n  Watch the call lifecycle (CloudEvents headers included):\n");
         out.append("    kcat -b ").append(kafka.bootstrapServers()).append(" -t ").append(Topics.CALLS_LIFECYCLE)
                 .append(" -C -J\n");
