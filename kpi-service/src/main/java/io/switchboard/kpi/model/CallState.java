@@ -1,5 +1,6 @@
 package io.switchboard.kpi.model;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -7,12 +8,8 @@ import java.util.Set;
 public final class CallState {
 
     public Set<String> seenEventIds = new HashSet<>();
-    public boolean offered;
-    public boolean answered;
-    public boolean abandoned;
-    public boolean timedOut;
-    public boolean contingencyRouted;
-    public boolean transferredToClinician;
+    /** What this call has already counted for the whole service (offered, answered...: once per call). */
+    public EnumSet<KpiDelta.Kind> countedForService = EnumSet.noneOf(KpiDelta.Kind.class);
     /** The queue the caller waits in now, or null. */
     public String waitingIn;
     public long waitingSince;

@@ -29,10 +29,9 @@ public final class CallStepLogic {
         GroupKey queue = e.queue() == null ? null : new GroupKey(e.provider(), e.region(), e.queue());
         List<KpiDelta> out = new ArrayList<>(4);
         switch (e.step()) {
-            case OFFERED -> countOffered(call, service, at, e, out);
+            case OFFERED -> count(call, KpiDelta.Kind.OFFERED, null, service, at, e, out);
             case QUEUED -> {
-                countOffered(call, service, at, e, out);
-                out.add(delta(queue, at, KpiDelta.Kind.OFFERED, e));
+                count(call, KpiDelta.Kind.OFFERED, queue, service, at, e, out);
                 if (at > call.lastExitAt && call.endedAt == 0) {
                     stopWaiting(call, e, at, out);
                     call.waitingIn = e.queue();
@@ -41,48 +40,14 @@ public final class CallStepLogic {
                     out.add(delta(service, at, KpiDelta.Kind.WAIT_STARTED, e));
                 }
             }
-            case ANSWERED -> {
-                out.add(delta(queue, at, KpiDelta.Kind.ANSWERED, e));
-                if (!call.answered) {
-                    call.answered = true;
-                    out.add(delta(service, at, KpiDelta.Kind.ANSWERED, e));
-                }
+            case ANSWERED, ABANDONED, TIMED_OUT -> {
+                count(call, KpiDelta.Kind.valueOf(e.step().name()), queue, service, at, e, out);
                 leaveQueue(call, e, at, out);
             }
-            case ABANDONED -> {
-                out.add(delta(queue, at, KpiDelta.Kind.ABANDONED, e));
-                if (!call.abandoned) {
-                    call.abandoned = true;
-                    out.add(delta(service, at, KpiDelta.Kind.ABANDONED, e));
-                }
-                leaveQueue(call, e, at, out);
-            }
-            case TIMED_OUT -> {
-                out.add(delta(queue, at, KpiDelta.Kind.TIMED_OUT, e));
-                if (!call.timedOut) {
-                    call.timedOut = true;
-                    out.add(delta(service, at, KpiDelta.Kind.TIMED_OUT, e));
-                }
-                leaveQueue(call, e, at, out);
-            }
-            case CONTINGENCY_ROUTED -> {
-                if (queue != null) {
-                    out.add(delta(queue, at, KpiDelta.Kind.CONTINGENCY_ROUTED, e));
-                }
-                if (!call.contingencyRouted) {
-                    call.contingencyRouted = true;
-                    out.add(delta(service, at, KpiDelta.Kind.CONTINGENCY_ROUTED, e));
-                }
-            }
+            case CONTINGENCY_ROUTED -> count(call, KpiDelta.Kind.CONTINGENCY_ROUTED, queue, service, at, e, out);
             case TRANSFERRED -> {
                 if (e.transferTarget() != null && clinicianQueues.contains(e.transferTarget())) {
-                    if (queue != null) {
-                        out.add(delta(queue, at, KpiDelta.Kind.TRANSFERRED_TO_CLINICIAN, e));
-                    }
-                    if (!call.transferredToClinician) {
-                        call.transferredToClinician = true;
-                        out.add(delta(service, at, KpiDelta.Kind.TRANSFERRED_TO_CLINICIAN, e));
-                    }
+                    count(call, KpiDelta.Kind.TRANSFERRED_TO_CLINICIAN, queue, service, at, e, out);
                 }
             }
             case ENDED -> {
@@ -93,11 +58,14 @@ public final class CallStepLogic {
         return out;
     }
 
-    private static void countOffered(CallState call, GroupKey service, long at, CallLifecycleEvent e,
-            List<KpiDelta> out) {
-        if (!call.offered) {
-            call.offered = true;
-            out.add(delta(service, at, KpiDelta.Kind.OFFERED, e));
+    /** Counts in the queue's group every time, and in the whole service's group once per call. */
+    private static void count(CallState call, KpiDelta.Kind kind, GroupKey queue, GroupKey service, long at,
+            CallLifecycleEvent e, List<KpiDelta> out) {
+        if (queue != null) {
+            out.add(delta(queue, at, kind, e));
+        }
+        if (call.countedForService.add(kind)) {
+            out.add(delta(service, at, kind, e));
         }
     }
 

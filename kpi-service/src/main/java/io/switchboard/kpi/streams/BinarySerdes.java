@@ -2,6 +2,7 @@ package io.switchboard.kpi.streams;
 
 import io.switchboard.kpi.model.CallState;
 import io.switchboard.kpi.model.KpiCounts;
+import io.switchboard.kpi.model.KpiDelta;
 import io.switchboard.kpi.model.WaitingCalls;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,22 +69,23 @@ final class BinarySerdes {
 
     static Serde<CallState> calls() {
         return of((out, c) -> {
-            int flags = (c.offered ? 1 : 0) | (c.answered ? 2 : 0) | (c.abandoned ? 4 : 0) | (c.timedOut ? 8 : 0)
-                    | (c.contingencyRouted ? 16 : 0) | (c.transferredToClinician ? 32 : 0);
-            out.putByte(flags).putString(c.waitingIn).putLong(c.waitingSince).putLong(c.lastExitAt)
+            int counted = 0;
+            for (KpiDelta.Kind kind : c.countedForService) {
+                counted |= 1 << kind.ordinal();
+            }
+            out.putInt(counted).putString(c.waitingIn).putLong(c.waitingSince).putLong(c.lastExitAt)
                     .putLong(c.endedAt).putInt(c.seenEventIds.size());
             for (String id : c.seenEventIds) {
                 out.putString(id);
             }
         }, in -> {
             CallState c = new CallState();
-            int flags = in.getByte();
-            c.offered = (flags & 1) != 0;
-            c.answered = (flags & 2) != 0;
-            c.abandoned = (flags & 4) != 0;
-            c.timedOut = (flags & 8) != 0;
-            c.contingencyRouted = (flags & 16) != 0;
-            c.transferredToClinician = (flags & 32) != 0;
+            int counted = in.getInt();
+            for (KpiDelta.Kind kind : KpiDelta.Kind.values()) {
+                if ((counted & (1 << kind.ordinal())) != 0) {
+                    c.countedForService.add(kind);
+                }
+            }
             String waitingIn = in.getString();
             c.waitingIn = waitingIn.isEmpty() ? null : waitingIn;
             c.waitingSince = in.getLong();
