@@ -39,6 +39,7 @@ public final class KpiReplayBenchmark {
                 Runtime.getRuntime().availableProcessors());
 
         AtomicLong count = new AtomicLong();
+        new SyntheticWeek(calls, seed).generate(e -> EventJson.toBytes(e)); // warm-up: the JIT, not the figure
         long t0 = System.nanoTime();
         new SyntheticWeek(calls, seed).generate(e -> {
             EventJson.toBytes(e);
