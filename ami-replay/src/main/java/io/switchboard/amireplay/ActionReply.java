@@ -15,8 +15,11 @@ import java.util.Objects;
  * @param response        the response, starting with {@code Response:}
  * @param events          events to send right after the response, in order
  * @param closeConnection whether the server closes the connection once they are sent
+ * @param afterSent       run on the connection's reader thread once the response and events are written (may be
+ *                        {@code null}): what an action causes, e.g. the VarSet of a Setvar, comes after its answer,
+ *                        as with Asterisk
  */
-public record ActionReply(AmiMessage response, List<AmiMessage> events, boolean closeConnection) {
+public record ActionReply(AmiMessage response, List<AmiMessage> events, boolean closeConnection, Runnable afterSent) {
 
     public ActionReply {
         Objects.requireNonNull(response, "response");
@@ -24,6 +27,11 @@ public record ActionReply(AmiMessage response, List<AmiMessage> events, boolean 
             throw new IllegalArgumentException("a reply must start with a Response: header, got " + response);
         }
         events = List.copyOf(events);
+    }
+
+    /** A reply with nothing to run after it is sent. */
+    public ActionReply(AmiMessage response, List<AmiMessage> events, boolean closeConnection) {
+        this(response, events, closeConnection, null);
     }
 
     /** {@code Response: Success} with a {@code Message:}. */
@@ -45,11 +53,16 @@ public record ActionReply(AmiMessage response, List<AmiMessage> events, boolean 
     public ActionReply withEvents(AmiMessage... more) {
         List<AmiMessage> all = new ArrayList<>(events);
         all.addAll(Arrays.asList(more));
-        return new ActionReply(response, all, closeConnection);
+        return new ActionReply(response, all, closeConnection, afterSent);
     }
 
     /** This reply, after which the server closes the connection. */
     public ActionReply thenClose() {
-        return new ActionReply(response, events, true);
+        return new ActionReply(response, events, true, afterSent);
+    }
+
+    /** This reply, after which the server runs {@code task} (once the reply is written). */
+    public ActionReply thenRun(Runnable task) {
+        return new ActionReply(response, events, closeConnection, Objects.requireNonNull(task));
     }
 }

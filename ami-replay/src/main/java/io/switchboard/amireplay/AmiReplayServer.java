@@ -110,9 +110,13 @@ public final class AmiReplayServer implements AutoCloseable {
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 50);
         this.threads = Executors.newCachedThreadPool(daemonThreads("ami-replay-" + serverSocket.getLocalPort()));
         threads.execute(this::acceptLoop);
-        LOG.info("AMI replay listening on {}:{} ({}, speed {}{})", HOST, port(),
-                config.script().parts().stream().map(p -> p.transcript().name()).toList(), config.speed(),
-                config.loop() ? ", looping" : "");
+        if (config.liveEvents() != null) {
+            LOG.info("AMI server listening on {}:{} (live events)", HOST, port());
+        } else {
+            LOG.info("AMI replay listening on {}:{} ({}, speed {}{})", HOST, port(),
+                    config.script().parts().stream().map(p -> p.transcript().name()).toList(), config.speed(),
+                    config.loop() ? ", looping" : "");
+        }
     }
 
     public static Builder builder() {
@@ -309,6 +313,7 @@ public final class AmiReplayServer implements AutoCloseable {
         private Duration afterLoginDelay = Duration.ZERO;
         private Duration queueStatusWait = Duration.ofSeconds(1);
         private int cutAfterEvents;
+        private LiveEventSource liveEvents;
 
         private Builder() {
         }
@@ -425,12 +430,22 @@ public final class AmiReplayServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves a live stream instead of the transcripts: after login each connection gets what {@code source}
+         * sends it (see {@link LiveEventSource}); the playlist, loop, timing and cut settings then do not apply.
+         * Login, the built-in and registered action answers and Logoff work as in a replay.
+         */
+        public Builder liveEvents(LiveEventSource source) {
+            this.liveEvents = Objects.requireNonNull(source);
+            return this;
+        }
+
         /** Starts listening; the returned server is ready for connections. */
         public AmiReplayServer start() {
             List<String> names = scenarios.isEmpty() ? AmiTranscript.SCENARIOS : scenarios;
             ReplayScript script = new ReplayScript(names.stream().map(AmiTranscript::load).toList());
             ReplayConfig config = new ReplayConfig(script, loop, maxPasses, speed, username, secret, afterLoginDelay,
-                    queueStatusWait, cutAfterEvents, handlers, StandardActions.defaults(coreShowChannels));
+                    queueStatusWait, cutAfterEvents, handlers, StandardActions.defaults(coreShowChannels), liveEvents);
             try {
                 return new AmiReplayServer(config, port);
             } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  * @param cutAfterEvents   0 for no fault injection
  * @param customHandlers   handlers registered with {@code onAction}: they win over everything but Challenge/Login
  * @param standardHandlers the built-in answers ({@link StandardActions}), used when no custom handler matches
+ * @param liveEvents       when not null, the stream after login comes from it instead of the transcripts
  */
 record ReplayConfig(
         ReplayScript script,
@@ -24,7 +25,8 @@ record ReplayConfig(
         Duration queueStatusWait,
         int cutAfterEvents,
         Map<String, ActionHandler> customHandlers,
-        Map<String, ActionHandler> standardHandlers) {
+        Map<String, ActionHandler> standardHandlers,
+        LiveEventSource liveEvents) {
 
     ReplayConfig {
         customHandlers = ignoringCase(customHandlers);

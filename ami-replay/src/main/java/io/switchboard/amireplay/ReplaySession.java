@@ -43,6 +43,8 @@ final class ReplaySession implements Runnable {
     private OutputStream out;
     private volatile boolean outputFinished;
     private volatile Playback playback;
+    /** In live mode: what to run when the connection ends (set once at login). */
+    private volatile Runnable liveDetach;
 
     // Only touched by the reader thread.
     private String challenge;
@@ -116,13 +118,16 @@ final class ReplaySession implements Runnable {
             reply(action, goodbye());
             return;
         }
-        if (playback.answerInStream(action)) {
-            return; // the recorded answer (the QueueStatus snapshot) goes out at its place in the stream
-        }
-        List<AmiMessage> recorded = playback.recordedAnswer(action);
-        if (!recorded.isEmpty()) {
-            send(recorded);
-            return;
+        Playback current = playback;
+        if (current != null) {
+            if (current.answerInStream(action)) {
+                return; // the recorded answer (the QueueStatus snapshot) goes out at its place in the stream
+            }
+            List<AmiMessage> recorded = current.recordedAnswer(action);
+            if (!recorded.isEmpty()) {
+                send(recorded);
+                return;
+            }
         }
         ActionHandler standard = config.standardHandlers().get(action.name());
         reply(action, standard == null ? StandardActions.unknown(action) : callHandler(standard, action));
@@ -168,6 +173,14 @@ final class ReplaySession implements Runnable {
         authenticated = true;
         boolean eventsWanted = !"off".equalsIgnoreCase(String.valueOf(action.header("Events")).trim());
         reply(action, ActionReply.success("Authentication accepted"));
+        if (config.liveEvents() != null) {
+            LOG.debug("connection {}: logged in, live events", id);
+            liveDetach = config.liveEvents().connected(liveConnection(eventsWanted));
+            if (outputFinished) {
+                stopPlayback(); // closed while the source attached it
+            }
+            return;
+        }
         LOG.debug("connection {}: logged in, replay starts", id);
         playback = new Playback(this, server, config, eventsWanted);
         try {
@@ -175,6 +188,30 @@ final class ReplaySession implements Runnable {
         } catch (RejectedExecutionException e) { // the server is closing
             abort();
         }
+    }
+
+    private LiveConnection liveConnection(boolean eventsWanted) {
+        return new LiveConnection() {
+            @Override
+            public int id() {
+                return id;
+            }
+
+            @Override
+            public boolean eventsWanted() {
+                return eventsWanted;
+            }
+
+            @Override
+            public void send(List<AmiMessage> messages) throws IOException {
+                ReplaySession.this.send(messages);
+            }
+
+            @Override
+            public void close() {
+                finishOutput();
+            }
+        };
     }
 
     private boolean credentialsMatch(AmiAction action) {
@@ -210,6 +247,13 @@ final class ReplaySession implements Runnable {
         send(messages);
         if (reply.closeConnection()) {
             finishOutput();
+        }
+        if (reply.afterSent() != null) {
+            try {
+                reply.afterSent().run();
+            } catch (RuntimeException e) {
+                LOG.warn("connection {}: the task run after answering {} failed", id, action.name(), e);
+            }
         }
     }
 
@@ -290,6 +334,18 @@ final class ReplaySession implements Runnable {
         Playback current = playback;
         if (current != null) {
             current.stop();
+        }
+        Runnable detach;
+        synchronized (this) {
+            detach = liveDetach;
+            liveDetach = null;
+        }
+        if (detach != null) {
+            try {
+                detach.run();
+            } catch (RuntimeException e) {
+                LOG.warn("connection {}: detaching the live event source failed", id, e);
+            }
         }
     }
 }
