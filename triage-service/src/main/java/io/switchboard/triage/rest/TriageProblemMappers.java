@@ -1,0 +1,36 @@
+package io.switchboard.triage.rest;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.switchboard.rest.Problem;
+import io.switchboard.triage.engine.AssessmentRuleException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * A step the pathway does not allow: 400 for an answer the question does not have, 409 for the wrong moment. Also a
+ * body field of the wrong type: Quarkus's own mapper for {@link MismatchedInputException} is more specific than
+ * rest-support's {@code JsonProcessingException} mapper, so without this one the answer would not be problem+json.
+ */
+public class TriageProblemMappers {
+
+    @ServerExceptionMapper
+    public Response rule(AssessmentRuleException e, UriInfo uri) {
+        if (e.kind() == AssessmentRuleException.Kind.UNKNOWN_ANSWER) {
+            return Problem.of(400, "invalid-request", "Invalid request", "The request has 1 invalid field(s)")
+                    .withErrors(List.of(new Problem.FieldError("answerId", e.getMessage())))
+                    .withInstance(uri.getPath()).toResponse();
+        }
+        return Problem.of(409, "assessment-state", "Not possible at this point of the assessment", e.getMessage())
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body");
+        return Problem.of(400, "invalid-request", "Invalid request", "Field '" + field
+                + "' has the wrong type or format").withInstance(uri.getPath()).toResponse();
+    }
+}
