@@ -15,7 +15,7 @@ import java.time.Duration;
 @Singleton
 public class LatencyHistograms {
 
-    static final double[] BOUNDS_MS = {1, 2, 3, 5, 10, 25, 50, 100, 250, 1000};
+    static final double[] BOUNDS_MS = {1, 2, 3, 4, 5, 7.5, 10, 15, 20, 25, 50, 100, 250, 1000};
 
     @Produces
     @Singleton
