@@ -1,7 +1,6 @@
 package io.switchboard.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -45,14 +44,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String detail = "The body is not valid JSON for this request";
-        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-            MismatchedInputException m = (MismatchedInputException) e;
-            String field = m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                    : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body");
-            detail = "Field '" + field + "' has the wrong type or format";
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatched(mismatched, uri);
         }
-        return Problem.of(400, "invalid-request", "Invalid request", detail).withInstance(uri.getPath()).toResponse();
+        return Problem.of(400, "invalid-request", "Invalid request", "The body is not valid JSON for this request")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    /**
+     * A body field of the wrong type or format. Mapped on its own because Quarkus registers a mapper for this exact
+     * type, which would otherwise win over {@link #unreadable} and answer without problem details.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body");
+        return Problem.of(400, "invalid-request", "Invalid request", "Field '" + field
+                + "' has the wrong type or format").withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,5 @@
 package io.switchboard.triage.rest;
 
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.switchboard.rest.Problem;
 import io.switchboard.triage.engine.AssessmentRuleException;
 import jakarta.ws.rs.core.Response;
@@ -24,13 +23,5 @@ public class TriageProblemMappers {
         }
         return Problem.of(409, "assessment-state", "Not possible at this point of the assessment", e.getMessage())
                 .withInstance(uri.getPath()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body");
-        return Problem.of(400, "invalid-request", "Invalid request", "Field '" + field
-                + "' has the wrong type or format").withInstance(uri.getPath()).toResponse();
     }
 }
