@@ -7,11 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/**
- * A step the pathway does not allow: 400 for an answer the question does not have, 409 for the wrong moment. Also a
- * body field of the wrong type: Quarkus's own mapper for {@link MismatchedInputException} is more specific than
- * rest-support's {@code JsonProcessingException} mapper, so without this one the answer would not be problem+json.
- */
+/** A step the pathway does not allow: 400 for an answer the question does not have, 409 for the wrong moment. */
 public class TriageProblemMappers {
 
     @ServerExceptionMapper
