@@ -58,6 +58,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger logins = new AtomicInteger();
     private final Instant bootedAt = Instant.now();
+    private volatile long linkDownUntilNanos = System.nanoTime();
 
     private SimulatorServer(Builder b) {
         this.simulation = b.simulation;
@@ -80,9 +81,14 @@ public final class SimulatorServer implements AutoCloseable {
                 .onAction("DBDel", this::dbDel)
                 .onAction("Atxfer", a -> ActionReply.error("Atxfer is not simulated: attended transfers are the model's"))
                 .start();
-        if (!startOnLogin) {
+        if (!startOnLogin && !b.startWhenTold) {
             simulation.start(speed);
         }
+    }
+
+    /** Starts the virtual clock (see {@link Builder#startWhenTold()}); does nothing if it runs already. */
+    public void startClock() {
+        simulation.start(speed);
     }
 
     public static Builder builder(Simulation simulation) {
@@ -111,6 +117,21 @@ public final class SimulatorServer implements AutoCloseable {
         return logins.get();
     }
 
+    /**
+     * A PBX link failure: every AMI client is cut off at once, and for {@code down} (wall-clock) every new login is
+     * answered and then dropped, as when the network between the PBX and its clients fails. The calls go on.
+     */
+    public void cutLink(java.time.Duration down) {
+        linkDownUntilNanos = System.nanoTime() + down.toNanos();
+        for (Client client : clients) {
+            client.connection.close();
+        }
+    }
+
+    private boolean linkDown() {
+        return System.nanoTime() - linkDownUntilNanos < 0;
+    }
+
     @Override
     public void close() {
         server.close();
@@ -121,6 +142,10 @@ public final class SimulatorServer implements AutoCloseable {
     // ---------------------------------------------------------------- connections
 
     private Runnable connected(LiveConnection connection) {
+        if (linkDown()) {
+            connection.close();
+            return () -> { };
+        }
         logins.incrementAndGet();
         Client client = new Client(connection);
         simulation.locked(() -> {
@@ -372,6 +397,8 @@ public final class SimulatorServer implements AutoCloseable {
         private String username = AmiReplayServer.DEFAULT_USERNAME;
         private String secret = AmiReplayServer.DEFAULT_SECRET;
 
+        private boolean startWhenTold;
+
         private Builder(Simulation simulation) {
             this.simulation = Objects.requireNonNull(simulation);
         }
@@ -394,6 +421,16 @@ public final class SimulatorServer implements AutoCloseable {
          */
         public Builder startOnLogin(boolean startOnLogin) {
             this.startOnLogin = startOnLogin;
+            return this;
+        }
+
+        /**
+         * Leave the virtual clock stopped until {@link SimulatorServer#startClock()}: a drill lets its clients log in
+         * and the rest of the platform get ready first.
+         */
+        public Builder startWhenTold() {
+            this.startOnLogin = false;
+            this.startWhenTold = true;
             return this;
         }
 

@@ -1,34 +1,52 @@
 package io.switchboard.local;
 
 import io.switchboard.amireplay.AmiReplayServer;
-import io.switchboard.amireplay.AmiTranscript;
+import io.switchboard.simulator.GroundTruth;
+import io.switchboard.simulator.Simulation;
+import io.switchboard.simulator.SimulationConfig;
+import io.switchboard.simulator.SimulatorServer;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
- * The local platform's PBX stand-in: an AMI server replaying the recorded Asterisk transcripts in a loop, with
- * fresh call ids on every pass, so call-ingest sees the traffic of a real PBX.
+ * The local platform's PBX: the call-centre simulator replaying the past week of a North West provider (the
+ * simulator's default hour-of-week profile and matched staffing) at accelerated time, so call-ingest sees the AMI of
+ * a real Asterisk and the KPIs move. It starts a week back so that the virtual clock stays in the past (Kafka
+ * refuses records stamped too far in the future).
  */
 final class DemoTraffic implements AutoCloseable {
 
     static final String USERNAME = AmiReplayServer.DEFAULT_USERNAME;
     static final String PASSWORD = AmiReplayServer.DEFAULT_SECRET;
+    static final Duration SIMULATED = Duration.ofDays(7);
 
-    private final AmiReplayServer server;
+    private final SimulatorServer server;
 
-    private DemoTraffic(AmiReplayServer server) {
+    private DemoTraffic(SimulatorServer server) {
         this.server = server;
     }
 
-    static DemoTraffic start(int port, double speed) {
-        return new DemoTraffic(AmiReplayServer.builder()
-                .port(port)
-                .scenarios(AmiTranscript.SCENARIOS)
-                .loop(true)
-                .speed(speed)
-                .start());
+    static DemoTraffic start(int port, double speed, long seed) {
+        ZonedDateTime weekAgo = ZonedDateTime.now(ZoneId.of("Europe/London")).minus(SIMULATED)
+                .truncatedTo(ChronoUnit.HOURS);
+        SimulationConfig config = SimulationConfig.builder().seed(seed).start(weekAgo).duration(SIMULATED).build();
+        return new DemoTraffic(SimulatorServer.builder(new Simulation(config)).port(port).speed(speed).start());
     }
 
-    int port() {
-        return server.port();
+    LocalPlatform.Pbx pbx() {
+        return new LocalPlatform.Pbx(server.port(), USERNAME, PASSWORD);
+    }
+
+    GroundTruth groundTruth() {
+        return server.simulation().groundTruth();
+    }
+
+    /** Where the simulation's clock stands, as the PBX's events show it. */
+    ZonedDateTime virtualNow() {
+        Simulation simulation = server.simulation();
+        return simulation.config().start.plusNanos((long) (simulation.virtualNow() * 1e9));
     }
 
     @Override

@@ -16,85 +16,106 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Switchboard on one machine: a real Kafka broker and PostgreSQL, the four services from their packaged jars, and
- * call traffic from a PBX stand-in, all on loopback. Started by {@code deploy/local/run}; Ctrl-C stops everything.
+ * Switchboard on one machine: a real Kafka broker and PostgreSQL and the four services from their packaged jars, all
+ * on loopback, connected to a PBX (AMI) the caller names. {@link LocalPlatformMain} runs it with the call-centre
+ * simulator as the PBX; the readiness drill runs it with a scenario's simulator.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     static final int KAFKA_PORT = 9092;
     static final int POSTGRES_PORT = 5432;
-    static final int AMI_PORT = 5038;
     /** Demo-only key: real deployments set SWITCHBOARD_HMAC_KEY from a secret. */
     static final String DEMO_HMAC_KEY = "local-platform-demo-key-not-a-secret";
-    static final String PBX_ID = "local-pbx";
+    public static final String PBX_ID = "local-pbx";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Where call-ingest finds the PBX's AMI. */
+    public record Pbx(int port, String username, String secret) {
+    }
 
     private final Path root;
     private final Path workDir;
-    private final List<AutoCloseable> started = new ArrayList<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final boolean freePorts;
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private KafkaBroker kafka;
     private LocalPostgres postgres;
-    private DemoTraffic traffic;
 
-    LocalPlatform(Path root) {
+    /**
+     * @param root      the repository (the services' packaged jars are found under it)
+     * @param workDir   data and logs
+     * @param freePorts false: the documented ports (8081-8084, Kafka 9092, PostgreSQL 5432, when free);
+     *                  true: any free ports, so a drill never collides with a running platform
+     */
+    public LocalPlatform(Path root, Path workDir, boolean freePorts) {
         this.root = root.toAbsolutePath().normalize();
-        this.workDir = this.root.resolve(".local-platform");
+        this.workDir = workDir.toAbsolutePath().normalize();
+        this.freePorts = freePorts;
     }
 
-    public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        LocalPlatform platform = new LocalPlatform(options.root());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Switchboard...");
-            platform.close();
-            stopped.countDown();
-        }, "local-platform-stop"));
-        try {
-            platform.start(options.speed());
-        } catch (RuntimeException e) {
-            System.err.println("\nThe local platform could not start: " + e.getMessage());
-            System.exit(1);
-        }
-        if (options.exitWhenReady()) {
-            System.exit(0);
-        }
-        platform.reportUntilStopped(stopped);
-    }
-
-    void start(double trafficSpeed) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        say("Starting Kafka (KRaft, own JVM) and PostgreSQL (embedded)...");
-        kafka = KafkaBroker.fromEnvironmentOrStart(workDir.resolve("kafka"), preferredPort(KAFKA_PORT));
-        started.add(kafka);
-        kafka.createTopics(Topics.allWithDeadLetters());
-        postgres = LocalPostgres.start(workDir.resolve("postgres"), preferredPort(POSTGRES_PORT));
-        started.add(postgres);
-        for (String db : List.of("triage", "directory", "kpi")) {
-            postgres.createDatabase(db);
-        }
-
-        int amiPort = preferredPort(AMI_PORT);
-        traffic = DemoTraffic.start(amiPort, trafficSpeed);
-        started.add(traffic);
-
-        say("Starting the four services...");
+    /** Kafka with every contract topic, and PostgreSQL with each service's database. */
+    public void startInfrastructure() throws IOException {
+        kafka = KafkaBroker.fromEnvironmentOrStart(workDir.resolve("kafka"), port(KAFKA_PORT));
+        infrastructure.add(kafka);
+        kafka.createTopics(Topics.allWithDeadLetters().stream().map(LocalPlatform::keptWhileRunning).toList());
+        postgres = LocalPostgres.start(workDir.resolve("postgres"), port(POSTGRES_PORT));
+        infrastructure.add(postgres);
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            services.add(ServiceProcess.start(spec.name(), root.resolve(spec.module())
-                    .resolve("target/quarkus-app/quarkus-run.jar"), spec.httpPort(), environment(spec, amiPort),
-                    workDir.resolve("logs")));
+            if (spec.database() != null) {
+                postgres.createDatabase(spec.database());
+            }
         }
-        awaitReady();
-        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
-        printWhereToLook(elapsedMs, amiPort);
     }
 
-    private Map<String, String> environment(ServiceSpec spec, int amiPort) {
+    /**
+     * Drills replay historical dates (Easter 2013) at accelerated time and every record carries its event time, so
+     * time-based retention would delete a drill's records at the broker's next check. On one machine the platform
+     * keeps every record until it stops; deployments use the contract's retention (helm/, deploy/kubernetes/).
+     */
+    private static Topics.TopicSpec keptWhileRunning(Topics.TopicSpec spec) {
+        return new Topics.TopicSpec(spec.name(), spec.key(), spec.partitions(), spec.compacted(),
+                Duration.ofMillis(-1), spec.payload());
+    }
+
+    /**
+     * Starts the four services and waits until each is ready.
+     *
+     * @param extraEnv added to every service's environment (configuration as environment variables)
+     */
+    public void startServices(Pbx pbx, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Map<String, String> env = environment(spec, pbx);
+            env.putAll(extraEnv);
+            environments.put(spec.name(), env);
+            int httpPort = freePorts ? port(0) : port(spec.httpPort());
+            services.put(spec.name(), launch(spec, httpPort, env));
+        }
+        awaitReady(List.copyOf(services.values()));
+    }
+
+    /** Stops a service (as a crash or a rolling upgrade would) and starts it again on the same port. */
+    public void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess old = services.get(name);
+        if (old == null) {
+            throw new IllegalArgumentException("no service " + name + "; known: " + services.keySet());
+        }
+        old.close();
+        ServiceSpec spec = ServiceSpec.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        ServiceProcess restarted = launch(spec, old.httpPort(), environments.get(name));
+        services.put(name, restarted);
+        awaitReady(List.of(restarted));
+    }
+
+    private ServiceProcess launch(ServiceSpec spec, int httpPort, Map<String, String> env) throws IOException {
+        return ServiceProcess.start(spec.name(), root.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar"),
+                httpPort, env, workDir.resolve("logs"));
+    }
+
+    private Map<String, String> environment(ServiceSpec spec, Pbx pbx) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SWITCHBOARD_HMAC_KEY", DEMO_HMAC_KEY);
@@ -110,16 +131,16 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (spec.name().equals("call-ingest")) {
             env.put("SWITCHBOARD_AMI_HOST", "127.0.0.1");
-            env.put("SWITCHBOARD_AMI_PORT", Integer.toString(amiPort));
-            env.put("SWITCHBOARD_AMI_USERNAME", DemoTraffic.USERNAME);
-            env.put("SWITCHBOARD_AMI_PASSWORD", DemoTraffic.PASSWORD);
+            env.put("SWITCHBOARD_AMI_PORT", Integer.toString(pbx.port()));
+            env.put("SWITCHBOARD_AMI_USERNAME", pbx.username());
+            env.put("SWITCHBOARD_AMI_PASSWORD", pbx.secret());
         }
         return env;
     }
 
-    private void awaitReady() throws InterruptedException {
+    private static void awaitReady(List<ServiceProcess> starting) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.isAlive()) {
@@ -140,124 +161,71 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void printWhereToLook(long elapsedMs, int amiPort) {
-        StringBuilder out = new StringBuilder();
-        out.append("\nSwitchboard is running (ready in ").append(elapsedMs / 1000.0).append(" s).\n\n");
-        out.append(String.format("  %-18s %-36s %s%n", "service", "health", "metrics"));
-        for (ServiceProcess s : services) {
-            out.append(String.format("  %-18s %-36s %s%n", s.name(), s.url("/q/health"), s.url("/q/metrics")));
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    public String serviceUrl(String name, String path) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name);
         }
-        out.append("\n  Kafka broker:   ").append(kafka.bootstrapServers()).append('\n');
-        out.append("  PostgreSQL:     ").append(postgres.jdbcUrl("<triage|directory|kpi>"))
-                .append(" (user postgres)\n");
-        out.append("  PBX stand-in:   AMI on 127.0.0.1:").append(amiPort)
-                .append(", replaying the recorded Asterisk transcripts in a loop\n");
-        out.append("  Logs:           ").append(workDir.resolve("logs")).append('\n');
-        out.append("\n  APIs other than health and metrics need a bearer token with a role. Dev tokens (DEV/TEST ONLY")
-                .append(" key, any role):\n");
-        out.append("    curl -H \"Authorization: Bearer $(deploy/local/token ops)\" ")
-                .append(serviceUrl("kpi-service", "/...")).append('\n');
-        out.append("    roles: ").append(String.join(" ", DevTokens.SWITCHBOARD_ROLES.stream().sorted().toList()))
-                .append("; paths in each service's /q/openapi; see docs/operators/authentication.md\n");
-        out.append("\n  Live wallboard (opened with a dev viewer token valid 8 h; DEV/TEST ONLY):\n    ")
-                .append(serviceUrl("kpi-service", "/wallboard/#token="))
-                .append(DevTokens.issue("local-wallboard", java.time.Duration.ofHours(8), "viewer", "ops")).append('\n');
-        out.append("\n  Watch the call lifecycle (CloudEvents headers included):\n");
-        out.append("    kcat -b ").append(kafka.bootstrapServers()).append(" -t ").append(Topics.CALLS_LIFECYCLE)
-                .append(" -C -J\n");
-        out.append("\n  Platform memory (RSS, all processes): ")
-                .append(Memory.residentBytesOfTree(ProcessHandle.current()) / (1024 * 1024)).append(" MB\n");
-        out.append("\nPress Ctrl-C to stop.\n");
-        System.out.print(out);
+        return service.url(path);
     }
 
-    private String serviceUrl(String name, String path) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst().map(s -> s.url(path))
-                .orElse("http://localhost:8084" + path);
-    }
-
-    private void reportUntilStopped(CountDownLatch stopped) throws InterruptedException {
-        try (TopicCounts counts = new TopicCounts(kafka.bootstrapServers())) {
-            while (!stopped.await(15, TimeUnit.SECONDS)) {
-                Map<String, Long> now = counts.recordsPerTopic(List.of(Topics.CALLS_LIFECYCLE, Topics.AGENTS_STATE,
-                        Topics.KPI_SNAPSHOTS, Topics.ROUTING_COMMANDS, Topics.TRIAGE_OUTCOMES, Topics.CALLS_OUTCOMES,
-                        Topics.deadLetterOf(Topics.CALLS_LIFECYCLE)));
-                StringBuilder line = new StringBuilder("records:");
-                now.forEach((topic, n) -> line.append(' ').append(topic).append('=').append(n));
-                services.stream().filter(s -> !s.isAlive())
-                        .forEach(s -> line.append("  [").append(s.name()).append(" STOPPED, see ").append(s.log())
-                                .append(']'));
-                say(line.toString());
-            }
-        } catch (RuntimeException e) {
-            if (stopped.getCount() > 0) {
-                throw e;
-            }
-        }
-    }
-
-    private static int preferredPort(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return port;
-        } catch (IOException taken) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                say("  port " + port + " is taken; using " + socket.getLocalPort());
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException("no free port on loopback", e);
-            }
-        }
-    }
-
-    Map<String, Integer> httpPorts() {
+    public Map<String, Integer> httpPorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        services.forEach(s -> ports.put(s.name(), s.httpPort()));
+        services.forEach((name, s) -> ports.put(name, s.httpPort()));
         return ports;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    long residentBytes() {
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public Path logs() {
+        return workDir.resolve("logs");
+    }
+
+    public long residentBytes() {
         return Memory.residentBytesOfTree(ProcessHandle.current());
+    }
+
+    /** The documented port when it is free (and fixed ports were asked for), else any free port. */
+    private int port(int preferred) {
+        if (!freePorts && preferred != 0) {
+            try (ServerSocket socket = new ServerSocket(preferred, 1, InetAddress.getLoopbackAddress())) {
+                return preferred;
+            } catch (IOException taken) {
+                say("  port " + preferred + " is taken; using a free one");
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port on loopback", e);
+        }
     }
 
     @Override
     public synchronized void close() {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
+        services.values().forEach(ServiceProcess::close);
         services.clear();
-        for (int i = started.size() - 1; i >= 0; i--) {
+        for (int i = infrastructure.size() - 1; i >= 0; i--) {
             try {
-                started.get(i).close();
+                infrastructure.get(i).close();
             } catch (Exception e) {
                 System.err.println("while stopping: " + e.getMessage());
             }
         }
-        started.clear();
+        infrastructure.clear();
     }
 
-    private static void say(String line) {
+    static void say(String line) {
         System.out.println(line);
-    }
-
-    record Options(Path root, double speed, boolean exitWhenReady) {
-        static Options parse(String[] args) {
-            Path root = Path.of(".");
-            double speed = 1.0;
-            boolean exitWhenReady = false;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--root" -> root = Path.of(args[++i]);
-                    case "--speed" -> speed = Double.parseDouble(args[++i]);
-                    case "--exit-when-ready" -> exitWhenReady = true;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (known: --root <dir>, --speed <factor>, --exit-when-ready)");
-                }
-            }
-            return new Options(root, speed, exitWhenReady);
-        }
     }
 }

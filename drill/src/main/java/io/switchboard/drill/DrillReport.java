@@ -1,0 +1,207 @@
+package io.switchboard.drill;
+
+import io.switchboard.events.RoutingCommand;
+import io.switchboard.events.RoutingCommandKind;
+import io.switchboard.local.LocalPlatform;
+import io.switchboard.simulator.CallTruth;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** A drill's findings and verdict: what {@code report.json} holds and {@code report.html} shows. */
+record DrillReport(
+        String scenario,
+        String description,
+        String provider,
+        String region,
+        String simulatedFrom,
+        String simulatedTo,
+        double speed,
+        double wallSeconds,
+        String verdict,
+        List<Check> checks,
+        Map<String, Long> truthTotals,
+        Map<String, Long> platformTotals,
+        Double answeredWithin60sShare,
+        Double abandonedAfter30sShare,
+        List<Interval> intervals,
+        List<ContingencyDecision> decisions,
+        List<SwitchChange> switchChanges,
+        List<AppliedFault> faults,
+        long callsOffered,
+        long callsLost,
+        List<LostCall> lost,
+        List<PlatformObserver.DeadLetter> deadLetters) {
+
+    record Check(String name, boolean passed, String detail) {
+    }
+
+    record Interval(Instant start, String localStart, Map<String, Long> truth, Map<String, Long> platform,
+            boolean compared, boolean matches, Double answeredWithin60sShare, Double abandonedAfter30sShare,
+            boolean targetsMet) {
+    }
+
+    /** A decision kpi-service published on routing.commands.v1. */
+    record ContingencyDecision(Instant at, String localAt, boolean engage, String reason, String issuedBy) {
+    }
+
+    /** The PBX's contingency switch changing, as its own VarSet event shows (virtual time). */
+    record SwitchChange(Instant at, boolean engaged) {
+    }
+
+    /**
+     * A fault as applied: when (wall clock), what came of it, and the virtual period during which call-ingest could
+     * not see the PBX (from the fault until call-ingest logged in again), if it could not.
+     */
+    record AppliedFault(String fault, String appliedAt, String result, String blindFrom, String blindTo) {
+        AppliedFault(String fault, String appliedAt, String result) {
+            this(fault, appliedAt, result, null, null);
+        }
+    }
+
+    record LostCall(String callId, String outcome, String arrivedAt, String problem) {
+    }
+
+    static DrillReport build(DrillScenario scenario, List<CallTruth> truth, TreeMap<Instant, IntervalFigures> expected,
+            TreeMap<Instant, IntervalFigures> measured, PlatformObserver observer, List<SwitchChange> switchChanges,
+            List<AppliedFault> faults, double wallSeconds) {
+        ZoneId zone = scenario.simulation().start.getZone();
+        List<Check> checks = new ArrayList<>();
+
+        // Every call the PBX carried must reach exactly one end on calls.lifecycle.v1.
+        Map<String, PlatformObserver.ObservedCall> observed = observer.calls();
+        List<LostCall> lost = new ArrayList<>();
+        Set<String> known = new java.util.HashSet<>();
+        for (CallTruth call : truth) {
+            String callId = LocalPlatform.PBX_ID + ":" + call.linkedid();
+            known.add(callId);
+            PlatformObserver.ObservedCall seen = observed.get(callId);
+            String problem = seen == null ? "never published"
+                    : seen.ends == 0 ? "no end published (steps: " + seen.steps + ")"
+                    : seen.ends > 1 ? seen.ends + " ends published" : null;
+            if (problem != null) {
+                lost.add(new LostCall(callId, call.outcome().wireName(), call.arrivedAt().toString(), problem));
+            }
+        }
+        observed.keySet().stream().filter(id -> !known.contains(id)).sorted().forEach(id -> lost.add(
+                new LostCall(id, null, null, "published, but the PBX never had this call")));
+        checks.add(new Check("No call lost", lost.isEmpty(), lost.isEmpty()
+                ? "all " + truth.size() + " calls the PBX carried reached exactly one end on calls.lifecycle.v1"
+                : lost.size() + " of " + truth.size() + " calls without exactly one end (listed below)"));
+
+        // The platform's KPIs against the ground truth, interval by interval.
+        List<Interval> intervals = new ArrayList<>();
+        TreeMap<Instant, Boolean> all = new TreeMap<>();
+        expected.keySet().forEach(k -> all.put(k, true));
+        measured.keySet().forEach(k -> all.put(k, true));
+        int mismatches = 0;
+        int notCompared = 0;
+        for (Instant start : all.keySet()) {
+            IntervalFigures t = expected.getOrDefault(start, IntervalFigures.NONE);
+            IntervalFigures p = measured.getOrDefault(start, IntervalFigures.NONE);
+            boolean compared = !blind(start, faults, zone);
+            boolean matches = t.equals(p);
+            if (!compared) {
+                notCompared++;
+            } else if (!matches) {
+                mismatches++;
+            }
+            intervals.add(new Interval(start, LocalDateTime.ofInstant(start, zone).toString(), t.asMap(), p.asMap(),
+                    compared, matches, p.answeredWithin60sShare(), p.abandonedAfter30sShare(),
+                    p.answerTargetMet() && p.abandonTargetMet()));
+        }
+        checks.add(new Check("Platform KPIs equal the ground truth", mismatches == 0, mismatches == 0
+                ? "every figure of all " + (intervals.size() - notCompared) + " compared 15-minute intervals equals the"
+                        + " simulator's ground truth" + (notCompared == 0 ? ""
+                        : "; " + notCompared + " intervals while call-ingest could not see the PBX are not compared")
+                : mismatches + " of " + (intervals.size() - notCompared) + " intervals differ (marked below)"));
+
+        List<PlatformObserver.DeadLetter> deadLetters = observer.deadLetters();
+        checks.add(new Check("Nothing dead-lettered", deadLetters.isEmpty() && observer.unreadable().isEmpty(),
+                deadLetters.isEmpty() && observer.unreadable().isEmpty() ? "no record went to a dead-letter topic"
+                        : deadLetters.size() + " dead-lettered, " + observer.unreadable().size() + " unreadable"));
+
+        List<ContingencyDecision> decisions = new ArrayList<>();
+        for (RoutingCommand c : observer.contingencyCommands()) {
+            decisions.add(new ContingencyDecision(c.issuedAt(), LocalDateTime.ofInstant(c.issuedAt(), zone).toString(),
+                    c.kind() == RoutingCommandKind.ENGAGE_CONTINGENCY, c.reason(), c.issuedBy()));
+        }
+        checks.add(contingencyCheck(scenario.expectContingency(), switchChanges, decisions));
+        for (AppliedFault f : faults) {
+            boolean ok = f.result() == null || !f.result().startsWith("did not come back");
+            checks.add(new Check("Recovered from: " + f.fault(), ok, f.result() == null ? "applied" : f.result()));
+        }
+
+        IntervalFigures truthTotal = expected.values().stream().reduce(IntervalFigures.NONE, IntervalFigures::plus);
+        IntervalFigures platformTotal = measured.values().stream().reduce(IntervalFigures.NONE, IntervalFigures::plus);
+        if (scenario.requireTargets()) {
+            boolean met = platformTotal.answerTargetMet() && platformTotal.abandonTargetMet();
+            checks.add(new Check("Service level targets met", met, String.format(Locale.ROOT,
+                    "answered within 60 s: %s (target 95%%); abandoned after 30 s: %s (target under 5%%)",
+                    percent(platformTotal.answeredWithin60sShare()), percent(platformTotal.abandonedAfter30sShare()))));
+        }
+        boolean pass = checks.stream().allMatch(Check::passed);
+        Instant first = truth.stream().map(CallTruth::arrivedAt).min(Instant::compareTo).orElse(null);
+        return new DrillReport(scenario.name(), scenario.description(), scenario.provider(), scenario.region(),
+                scenario.simulation().start.toLocalDateTime().toString(),
+                scenario.simulation().start.plus(scenario.simulated()).toLocalDateTime().toString(), scenario.speed(),
+                Math.round(wallSeconds * 10) / 10.0, pass ? "PASS" : "FAIL", checks, truthTotal.asMap(),
+                platformTotal.asMap(), platformTotal.answeredWithin60sShare(), platformTotal.abandonedAfter30sShare(),
+                intervals, decisions, List.copyOf(switchChanges), List.copyOf(faults),
+                first == null ? 0 : truth.size(), lost.size(), lost, deadLetters);
+    }
+
+    private static Check contingencyCheck(DrillScenario.Expect expect, List<SwitchChange> changes,
+            List<ContingencyDecision> decisions) {
+        long engages = changes.stream().filter(SwitchChange::engaged).count();
+        boolean endsReleased = changes.isEmpty() || !changes.get(changes.size() - 1).engaged();
+        String story = decisions.isEmpty() ? "no contingency decision"
+                : decisions.stream().map(d -> (d.engage() ? "engaged " : "released ") + d.localAt() + " (" + d.reason()
+                        + ")").collect(Collectors.joining("; "));
+        return switch (expect) {
+            case ANY -> new Check("Contingency route (not required either way)", true, story);
+            case NEVER -> new Check("Contingency never needed", engages == 0, story);
+            case ENGAGED_AND_RELEASED -> new Check("Contingency engaged under pressure and released after",
+                    engages > 0 && endsReleased, engages == 0 ? "the PBX's switch never engaged; " + story
+                            : !endsReleased ? "still engaged at the end; " + story : story);
+        };
+    }
+
+    /** True when the interval overlaps a period during which call-ingest could not see the PBX. */
+    private static boolean blind(Instant start, List<AppliedFault> faults, ZoneId zone) {
+        Instant end = start.plusMillis(IntervalFigures.INTERVAL_MILLIS);
+        for (AppliedFault f : faults) {
+            if (f.blindFrom() == null) {
+                continue;
+            }
+            Instant from = LocalDateTime.parse(f.blindFrom()).atZone(zone).toInstant();
+            Instant to = f.blindTo() == null ? Instant.MAX : LocalDateTime.parse(f.blindTo()).atZone(zone).toInstant();
+            if (start.isBefore(to) && end.isAfter(from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String percent(Double share) {
+        return share == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", verdict);
+        m.put("calls", callsOffered);
+        m.put("lost", callsLost);
+        m.put("answeredWithin60s", percent(answeredWithin60sShare));
+        m.put("abandonedAfter30s", percent(abandonedAfter30sShare));
+        return m;
+    }
+}
