@@ -36,6 +36,7 @@ record DrillReport(
         List<ContingencyDecision> decisions,
         List<SwitchChange> switchChanges,
         List<AppliedFault> faults,
+        WithoutContingency withoutContingency,
         long callsOffered,
         long callsLost,
         List<LostCall> lost,
@@ -67,12 +68,16 @@ record DrillReport(
         }
     }
 
+    /** The same callers with no one to engage the contingency switch (the simulator alone, same seed). */
+    record WithoutContingency(Map<String, Long> totals, Double answeredWithin60sShare, Double abandonedAfter30sShare) {
+    }
+
     record LostCall(String callId, String outcome, String arrivedAt, String problem) {
     }
 
     static DrillReport build(DrillScenario scenario, List<CallTruth> truth, TreeMap<Instant, IntervalFigures> expected,
             TreeMap<Instant, IntervalFigures> measured, PlatformObserver observer, List<SwitchChange> switchChanges,
-            List<AppliedFault> faults, double wallSeconds) {
+            List<AppliedFault> faults, IntervalFigures withoutContingency, double wallSeconds) {
         ZoneId zone = scenario.simulation().start.getZone();
         List<Check> checks = new ArrayList<>();
 
@@ -156,6 +161,8 @@ record DrillReport(
                 Math.round(wallSeconds * 10) / 10.0, pass ? "PASS" : "FAIL", checks, truthTotal.asMap(),
                 platformTotal.asMap(), platformTotal.answeredWithin60sShare(), platformTotal.abandonedAfter30sShare(),
                 intervals, decisions, List.copyOf(switchChanges), List.copyOf(faults),
+                new WithoutContingency(withoutContingency.asMap(), withoutContingency.answeredWithin60sShare(),
+                        withoutContingency.abandonedAfter30sShare()),
                 first == null ? 0 : truth.size(), lost.size(), lost, deadLetters);
     }
 
@@ -202,6 +209,7 @@ record DrillReport(
         m.put("lost", callsLost);
         m.put("answeredWithin60s", percent(answeredWithin60sShare));
         m.put("abandonedAfter30s", percent(abandonedAfter30sShare));
+        m.put("abandonedAfter30sWithoutContingency", percent(withoutContingency.abandonedAfter30sShare()));
         return m;
     }
 }

@@ -56,6 +56,7 @@ final class DrillRun {
 
     DrillReport run() throws IOException, InterruptedException {
         long wallStart = System.nanoTime();
+        IntervalFigures withoutContingency = withoutContingency();
         Simulation simulation = new Simulation(scenario.simulation());
         String variable = scenario.simulation().contingencyVariable;
         simulation.addListener(message -> watchSwitch(message, variable));
@@ -82,9 +83,32 @@ final class DrillRun {
                     // A decision made near the end is still on its way to the PBX: let every one be carried out.
                     awaitUpTo(Duration.ofSeconds(30),
                             () -> observer.contingencyStates().size() >= observer.contingencyCommands().size());
+                    writeLifecycle(observer.lifecycle());
                     return DrillReport.build(scenario, truth, expected, measured, observer, switchChanges,
-                            appliedFaults, (System.nanoTime() - wallStart) / 1e9);
+                            appliedFaults, withoutContingency, (System.nanoTime() - wallStart) / 1e9);
                 }
+            }
+        }
+    }
+
+    /**
+     * The same callers (same seed, so the same arrivals and patience) with nobody to engage the contingency switch:
+     * what the day would have been like without automatic failover, as in 2013.
+     */
+    private IntervalFigures withoutContingency() {
+        try (Simulation alone = Simulation.withoutAmi(scenario.simulation())) {
+            alone.runToEnd();
+            return IntervalFigures.fromTruth(alone.groundTruth().calls()).values().stream()
+                    .reduce(IntervalFigures.NONE, IntervalFigures::plus);
+        }
+    }
+
+    /** The lifecycle as the platform published it, one JSON event per line, next to the report. */
+    private void writeLifecycle(List<io.switchboard.events.CallLifecycleEvent> events) throws IOException {
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(workDir.resolveSibling("lifecycle.jsonl"))) {
+            for (io.switchboard.events.CallLifecycleEvent e : events) {
+                out.write(EventJson.toJson(e));
+                out.newLine();
             }
         }
     }

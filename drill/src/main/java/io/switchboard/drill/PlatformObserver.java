@@ -43,6 +43,7 @@ final class PlatformObserver implements AutoCloseable {
             Topics.deadLetterOf(Topics.CALLS_LIFECYCLE), Topics.deadLetterOf(Topics.ROUTING_COMMANDS));
 
     private final Map<String, ObservedCall> calls = new HashMap<>();
+    private final List<CallLifecycleEvent> lifecycle = new ArrayList<>();
     private final List<RoutingCommand> commands = new ArrayList<>();
     private final List<RoutingStateEvent> states = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
@@ -99,6 +100,7 @@ final class PlatformObserver implements AutoCloseable {
         if (!region.equals(event.region())) {
             return;
         }
+        lifecycle.add(event);
         ObservedCall call = calls.computeIfAbsent(event.callId(), id -> new ObservedCall());
         call.steps.add(event.step());
         if (event.step() == CallStep.OFFERED && call.offeredAt == null) {
@@ -121,6 +123,11 @@ final class PlatformObserver implements AutoCloseable {
 
     synchronized Map<String, ObservedCall> calls() {
         return Map.copyOf(calls);
+    }
+
+    /** Every lifecycle event of the drilled region, in the order published (kept with the report for audit). */
+    synchronized List<CallLifecycleEvent> lifecycle() {
+        return List.copyOf(lifecycle);
     }
 
     synchronized long endedCalls() {

@@ -40,8 +40,15 @@ public final class CallStepLogic {
                     out.add(delta(service, at, KpiDelta.Kind.WAIT_STARTED, e));
                 }
             }
-            case ANSWERED, ABANDONED, TIMED_OUT -> {
-                count(call, KpiDelta.Kind.valueOf(e.step().name()), queue, service, at, e, out);
+            case ANSWERED -> {
+                count(call, KpiDelta.Kind.ANSWERED, queue, service, at, e, out);
+                leaveQueue(call, e, at, out);
+            }
+            case ABANDONED, TIMED_OUT -> {
+                // The service's abandons and timeouts are those at its front door: a caller a handler answered and
+                // then transferred is an answered call for the service, whatever happens in the clinician queue.
+                boolean frontDoor = e.queue() == null || !clinicianQueues.contains(e.queue());
+                count(call, KpiDelta.Kind.valueOf(e.step().name()), queue, frontDoor ? service : null, at, e, out);
                 leaveQueue(call, e, at, out);
             }
             case CONTINGENCY_ROUTED -> count(call, KpiDelta.Kind.CONTINGENCY_ROUTED, queue, service, at, e, out);
@@ -64,7 +71,7 @@ public final class CallStepLogic {
         if (queue != null) {
             out.add(delta(queue, at, kind, e));
         }
-        if (call.countedForService.add(kind)) {
+        if (service != null && call.countedForService.add(kind)) {
             out.add(delta(service, at, kind, e));
         }
     }

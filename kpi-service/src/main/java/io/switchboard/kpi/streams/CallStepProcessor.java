@@ -85,8 +85,10 @@ final class CallStepProcessor implements Processor<String, byte[], String, Objec
             expiry.put(expiryKey(call.endedAt, event.callId()), "");
         }
         if (!deltas.isEmpty()) {
-            context.forward(new Record<>(event.region(), new DeltaBatch(event.provider(), event.region(),
-                    event.callId(), deltas), at));
+            Record<String, Object> out = new Record<>(event.region(), new DeltaBatch(event.provider(), event.region(),
+                    event.callId(), deltas), at);
+            context.recordMetadata().ifPresent(m -> SourceHeaders.write(out.headers(), m.partition(), streamTime));
+            context.forward(out);
         }
     }
 

@@ -62,6 +62,7 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
     private final Set<GroupKey> groups = new LinkedHashSet<>();
     private final Map<KpiWindow, Long> closedUpTo = new EnumMap<>(KpiWindow.class);
     private long wallAtLastRecord = -1;
+    private final io.switchboard.kpi.model.SourceClocks sourceClocks = new io.switchboard.kpi.model.SourceClocks();
     /** Callers waiting now per region (all providers), kept in step with the waiting store. */
     private final Map<String, Integer> waitingByRegion = new java.util.HashMap<>();
     /** Each region's rolling 15-minute counters as of the last evaluation round. */
@@ -90,15 +91,31 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
     @Override
     public void process(Record<String, DeltaBatch> record) {
         wallAtLastRecord = context.currentSystemTimeMs();
+        int source = SourceHeaders.partition(record.headers());
+        if (source >= 0) {
+            sourceClocks.heard(source, SourceHeaders.streamTime(record.headers()), wallAtLastRecord);
+        }
         boolean joined = false;
         for (KpiDelta delta : record.value().deltas()) {
             joined |= apply(delta);
+            trackSource(delta, source);
         }
         String region = record.value().region();
         if (joined && waitingByRegion.getOrDefault(region, 0) >= thresholds.apply(region).engageWaiting()) {
             // A caller joining crossed the waiting threshold: decide now, with the rolling answer figures as of the
             // last evaluation round (summing 15 minute buckets per arrival would cost more than the rest).
             evaluate(region, now(), false);
+        }
+    }
+
+    private void trackSource(KpiDelta delta, int source) {
+        if (!delta.group().isService()) {
+            return;
+        }
+        if (delta.kind() == KpiDelta.Kind.WAIT_STARTED && source >= 0) {
+            sourceClocks.waitStarted(delta.callId(), source);
+        } else if (delta.kind() == KpiDelta.Kind.WAIT_ENDED) {
+            sourceClocks.waitEnded(delta.callId());
         }
     }
 
@@ -217,7 +234,7 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
             WaitingCalls calls = waiting.get(group.encode());
             if (calls != null) {
                 waitingNow += calls.count();
-                Double wait = calls.longestWaitSeconds(now);
+                Double wait = sourceClocks.longestWaitSeconds(calls, now, context.currentSystemTimeMs());
                 if (wait != null) {
                     longest = Math.max(longest, wait);
                 }
@@ -252,7 +269,7 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
         for (GroupKey group : List.copyOf(groups)) {
             WaitingCalls calls = waiting.get(group.encode());
             long waitingNow = calls == null ? 0 : calls.count();
-            Double longest = calls == null ? null : calls.longestWaitSeconds(now);
+            Double longest = calls == null ? null : sourceClocks.longestWaitSeconds(calls, now, context.currentSystemTimeMs());
             long rollingStart = Intervals.start(KpiWindow.ROLLING_15M, now);
             KpiCounts rolling = sum(group, rollingStart, now);
             if (!rolling.isEmpty() || waitingNow > 0) {

@@ -156,6 +156,26 @@ class KpiTopologyTest {
     }
 
     @Test
+    void aTransferredCallerWhoGivesUpInTheClinicianQueueIsAnAnsweredCallForTheService() {
+        Lifecycle c = Lifecycle.call("gaveup");
+        Lifecycle t = Lifecycle.call("clintimeout");
+        pipe(c.offered(T0), c.queued(T0, "triage", 1), c.answered(T0.plusSeconds(5), "triage", 5),
+                c.transferred(T0.plusSeconds(60), "triage", "clinician"), c.queued(T0.plusSeconds(60), "clinician", 1),
+                c.abandoned(T0.plusSeconds(100), "clinician", 40), c.ended(T0.plusSeconds(100), "abandoned"),
+                t.offered(T0), t.queued(T0, "triage", 2), t.answered(T0.plusSeconds(8), "triage", 8),
+                t.transferred(T0.plusSeconds(60), "triage", "clinician"), t.queued(T0.plusSeconds(60), "clinician", 1),
+                t.timedOut(T0.plusSeconds(120), "clinician", 60), t.ended(T0.plusSeconds(121), "agent-hangup"));
+
+        KpiCounts service = counts(SERVICE);
+        assertThat(service.answered).isEqualTo(2);
+        assertThat(service.abandoned()).as("the front door answered them").isZero();
+        assertThat(service.timedOut).isZero();
+        assertThat(counts(CLINICIAN).abandoned()).isEqualTo(1);
+        assertThat(counts(CLINICIAN).timedOut).isEqualTo(1);
+        assertThat(waiting(SERVICE)).isZero();
+    }
+
+    @Test
     void aDuplicateEventIsCountedOnce() {
         Lifecycle c = Lifecycle.call("d");
         CallLifecycleEvent offered = c.offered(T0);
