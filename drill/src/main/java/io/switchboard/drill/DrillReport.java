@@ -37,6 +37,7 @@ record DrillReport(
         List<SwitchChange> switchChanges,
         List<AppliedFault> faults,
         WithoutContingency withoutContingency,
+        Outcomes outcomes,
         long callsOffered,
         long callsLost,
         List<LostCall> lost,
@@ -72,12 +73,22 @@ record DrillReport(
     record WithoutContingency(Map<String, Long> totals, Double answeredWithin60sShare, Double abandonedAfter30sShare) {
     }
 
+    /**
+     * What reached calls.outcomes.v1: results, the disposition mix of triaged calls, the share of those needing a
+     * service for which one was found, the wall-clock time from the answered event to the outcome, and calls with no
+     * outcome (must be none).
+     */
+    record Outcomes(Map<String, Long> byResult, Map<String, Long> dispositionGroups, Map<String, Long> serviceTypes,
+            Double serviceFoundShare, Double answerToOutcomeP50Seconds, Double answerToOutcomeP95Seconds,
+            long missing, List<String> missingCalls, long duplicated, Object handlers) {
+    }
+
     record LostCall(String callId, String outcome, String arrivedAt, String problem) {
     }
 
     static DrillReport build(DrillScenario scenario, List<CallTruth> truth, TreeMap<Instant, IntervalFigures> expected,
             TreeMap<Instant, IntervalFigures> measured, PlatformObserver observer, List<SwitchChange> switchChanges,
-            List<AppliedFault> faults, IntervalFigures withoutContingency, double wallSeconds) {
+            List<AppliedFault> faults, IntervalFigures withoutContingency, Object handlerStats, double wallSeconds) {
         ZoneId zone = scenario.simulation().start.getZone();
         List<Check> checks = new ArrayList<>();
 
@@ -129,6 +140,13 @@ record DrillReport(
                         : "; " + notCompared + " intervals while call-ingest could not see the PBX are not compared")
                 : mismatches + " of " + (intervals.size() - notCompared) + " intervals differ (marked below)"));
 
+        Outcomes outcomes = outcomes(truth, observed, handlerStats);
+        checks.add(new Check("Every call has exactly one outcome", outcomes.missing() == 0 && outcomes.duplicated() == 0,
+                outcomes.missing() == 0 && outcomes.duplicated() == 0
+                        ? "all " + truth.size() + " calls have one outcome on calls.outcomes.v1: " + outcomes.byResult()
+                        : outcomes.missing() + " calls without an outcome, " + outcomes.duplicated()
+                                + " with more than one (listed below)"));
+
         List<PlatformObserver.DeadLetter> deadLetters = observer.deadLetters();
         checks.add(new Check("Nothing dead-lettered", deadLetters.isEmpty() && observer.unreadable().isEmpty(),
                 deadLetters.isEmpty() && observer.unreadable().isEmpty() ? "no record went to a dead-letter topic"
@@ -162,8 +180,50 @@ record DrillReport(
                 platformTotal.asMap(), platformTotal.answeredWithin60sShare(), platformTotal.abandonedAfter30sShare(),
                 intervals, decisions, List.copyOf(switchChanges), List.copyOf(faults),
                 new WithoutContingency(withoutContingency.asMap(), withoutContingency.answeredWithin60sShare(),
-                        withoutContingency.abandonedAfter30sShare()),
+                        withoutContingency.abandonedAfter30sShare()), outcomes,
                 first == null ? 0 : truth.size(), lost.size(), lost, deadLetters);
+    }
+
+    private static Outcomes outcomes(List<CallTruth> truth, Map<String, PlatformObserver.ObservedCall> observed,
+            Object handlerStats) {
+        Map<String, Long> byResult = new TreeMap<>();
+        Map<String, Long> groups = new TreeMap<>();
+        Map<String, Long> types = new TreeMap<>();
+        List<String> missing = new ArrayList<>();
+        List<Double> waits = new ArrayList<>();
+        long duplicated = 0;
+        for (CallTruth call : truth) {
+            String callId = LocalPlatform.PBX_ID + ":" + call.linkedid();
+            PlatformObserver.ObservedCall seen = observed.get(callId);
+            if (seen == null || seen.outcomes.isEmpty()) {
+                missing.add(callId + " (" + call.outcome().wireName() + ")");
+                continue;
+            }
+            if (seen.outcomes.size() > 1) {
+                duplicated++;
+            }
+            io.switchboard.events.CallOutcomeEvent o = seen.outcomes.get(0);
+            byResult.merge(o.result().wireName(), 1L, Long::sum);
+            if (o.disposition() != null) {
+                groups.merge(o.disposition().group(), 1L, Long::sum);
+            }
+            if (o.service() != null && o.service().type() != null) {
+                types.merge(o.service().type(), 1L, Long::sum);
+            }
+            if (seen.answeredSeenAt > 0 && seen.outcomeSeenAt > 0) {
+                waits.add((seen.outcomeSeenAt - seen.answeredSeenAt) / 1000.0);
+            }
+        }
+        long chosen = byResult.getOrDefault("service-chosen", 0L);
+        long notFound = byResult.getOrDefault("no-service-found", 0L);
+        java.util.Collections.sort(waits);
+        return new Outcomes(byResult, groups, types, chosen + notFound == 0 ? null : (double) chosen / (chosen + notFound),
+                quantile(waits, 0.5), quantile(waits, 0.95), missing.size(),
+                missing.subList(0, Math.min(200, missing.size())), duplicated, handlerStats);
+    }
+
+    private static Double quantile(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? null : sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size())));
     }
 
     private static Check contingencyCheck(DrillScenario.Expect expect, List<SwitchChange> changes,

@@ -9,6 +9,7 @@ import io.switchboard.localinfra.DevTokens;
 import io.switchboard.simulator.CallTruth;
 import io.switchboard.simulator.Simulation;
 import io.switchboard.simulator.SimulatorServer;
+import io.switchboard.simulator.handlers.SimulatedHandlers;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -73,11 +74,18 @@ final class DrillRun {
                         throw new IllegalStateException("call-ingest did not log in to the simulated PBX within 60 s;"
                                 + " see " + platform.logs().resolve("call-ingest.log"));
                     }
+                    SimulatedHandlers handlers = scenario.triage().on() ? handlers(platform, simulation) : null;
                     pbx.startClock();
                     simulate(simulation, pbx, platform, observer);
                     List<CallTruth> truth = simulation.groundTruth().calls();
-                    progress.say("The PBX's last call ended; waiting for the platform to publish every end...");
+                    progress.say("The PBX's last call ended; waiting for the platform to publish every end and"
+                            + " every call outcome...");
                     awaitUpTo(SETTLE, () -> observer.endedCalls() >= truth.size());
+                    awaitUpTo(SETTLE, () -> observer.callsWithOutcome() >= truth.size());
+                    handlerStats = handlers == null ? null : handlers.stats();
+                    if (handlers != null) {
+                        handlers.close();
+                    }
                     TreeMap<Instant, IntervalFigures> expected = IntervalFigures.fromTruth(truth);
                     TreeMap<Instant, IntervalFigures> measured = awaitKpis(platform, expected);
                     // A decision made near the end is still on its way to the PBX: let every one be carried out.
@@ -85,7 +93,7 @@ final class DrillRun {
                             () -> observer.contingencyStates().size() >= observer.contingencyCommands().size());
                     writeLifecycle(observer.lifecycle());
                     return DrillReport.build(scenario, truth, expected, measured, observer, switchChanges,
-                            appliedFaults, withoutContingency, (System.nanoTime() - wallStart) / 1e9);
+                            appliedFaults, withoutContingency, handlerStats, (System.nanoTime() - wallStart) / 1e9);
                 }
             }
         }
@@ -113,8 +121,27 @@ final class DrillRun {
         }
     }
 
+    private SimulatedHandlers.Stats handlerStats;
+
+    /** Handlers at their desks: every caller the PBX connects to a triage handler is assessed through the API. */
+    private SimulatedHandlers handlers(LocalPlatform platform, Simulation simulation)
+            throws IOException, InterruptedException {
+        String token = DevTokens.issue("simulated-handler", Duration.ofHours(12), "call-handler");
+        SimulatedHandlers handlers = new SimulatedHandlers(new SimulatedHandlers.Settings(
+                URI.create(platform.serviceUrl("triage-service", "/")), () -> token, LocalPlatform.PBX_ID,
+                scenario.triage().mix(), scenario.simulation().seed, scenario.triage().latitude(),
+                scenario.triage().longitude(), 8));
+        simulation.addListener(m -> {
+            if ("AgentConnect".equals(m.eventName()) && "triage".equals(m.get("Queue"))) {
+                handlers.answered(m.get("Linkedid"));
+            }
+        });
+        return handlers;
+    }
+
     private Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(scenario.kpiEnvironment());
+        env.put("SWITCHBOARD_DIRECTORY_SYNTHETIC_SERVICES", Integer.toString(scenario.directoryServices()));
         env.put("SWITCHBOARD_PROVIDER", scenario.provider());
         env.put("SWITCHBOARD_REGION", scenario.region());
         return env;

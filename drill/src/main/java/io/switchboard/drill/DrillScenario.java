@@ -30,6 +30,8 @@ public record DrillScenario(
         Map<String, String> policy,
         Expect expectContingency,
         boolean requireTargets,
+        Triage triage,
+        int directoryServices,
         SimulationConfig simulation,
         Path source) {
 
@@ -75,9 +77,19 @@ public record DrillScenario(
         }
     }
 
+    /**
+     * Simulated call handlers assessing answered calls through triage-service (on by default). The mix is
+     * {@code group:share,...} as in {@link io.switchboard.simulator.handlers.DispositionMix}; callers are placed
+     * near latitude/longitude.
+     */
+    public record Triage(boolean on, io.switchboard.simulator.handlers.DispositionMix mix, double latitude,
+            double longitude) {
+    }
+
     static final Set<String> SERVICES = Set.of("call-ingest", "triage-service", "directory-service", "kpi-service");
     private static final Set<String> KEYS = Set.of("drill.name", "drill.description", "drill.provider",
-            "drill.region", "drill.speed", "drill.expect.contingency", "drill.expect.targets");
+            "drill.region", "drill.speed", "drill.expect.contingency", "drill.expect.targets", "drill.triage",
+            "drill.triage.mix", "drill.triage.latitude", "drill.triage.longitude", "drill.directory.services");
     /** kpi-service's contingency thresholds a scenario may set (switchboard.kpi.policy.*). */
     static final Set<String> POLICY_KEYS = Set.of("engage-waiting", "engage-longest-wait", "engage-answered-share",
             "min-answered", "release-waiting", "release-longest-wait", "release-answered-share", "hold-down");
@@ -123,6 +135,21 @@ public record DrillScenario(
             }
         }
         faults.sort(java.util.Comparator.comparing(Fault::at));
+        boolean triageOn = switch (drill.getOrDefault("drill.triage", "on")) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("drill.triage must be on or off");
+        };
+        if (triageOn && !model.containsKey("transfer-share")) {
+            // Transfers to the clinician queue come from triage's transfer-to-clinician dispositions instead.
+            model.setProperty("transfer-share", "0");
+        }
+        Triage triage = new Triage(triageOn, drill.containsKey("drill.triage.mix")
+                ? io.switchboard.simulator.handlers.DispositionMix.parse(drill.get("drill.triage.mix"))
+                : io.switchboard.simulator.handlers.DispositionMix.nhs111(),
+                Double.parseDouble(drill.getOrDefault("drill.triage.latitude", "53.4808")),
+                Double.parseDouble(drill.getOrDefault("drill.triage.longitude", "-2.2426")));
+        int directoryServices = Integer.parseInt(drill.getOrDefault("drill.directory.services", "20000"));
         SimulationConfig simulation = SimulationConfig.fromProperties(model);
         double speed = Double.parseDouble(drill.getOrDefault("drill.speed", "60"));
         if (!(speed >= 1 && speed <= 600)) {
@@ -134,7 +161,8 @@ public record DrillScenario(
                 drill.getOrDefault("drill.provider", "drill-provider"), drill.getOrDefault("drill.region", "drill-region"),
                 speed, List.copyOf(faults), Map.copyOf(policy),
                 Expect.parse(drill.getOrDefault("drill.expect.contingency", "any")),
-                targets(drill.getOrDefault("drill.expect.targets", "not-required")), simulation, source);
+                targets(drill.getOrDefault("drill.expect.targets", "not-required")), triage, directoryServices,
+                simulation, source);
     }
 
     private static boolean targets(String value) {
@@ -179,7 +207,7 @@ public record DrillScenario(
 
     DrillScenario withSpeed(double newSpeed) {
         return new DrillScenario(name, description, provider, region, newSpeed, faults, policy, expectContingency,
-                requireTargets, simulation, source);
+                requireTargets, triage, directoryServices, simulation, source);
     }
 
     /** kpi-service's configuration for this drill, as environment variables. */

@@ -86,6 +86,18 @@ final class HtmlReport {
             h.append("</table>");
         }
 
+        DrillReport.Outcomes o = r.outcomes();
+        h.append("<h2>Call outcomes</h2><p>Results on calls.outcomes.v1: ").append(esc(String.valueOf(o.byResult())))
+                .append("</p><p>Disposition mix of triaged calls: ").append(esc(String.valueOf(o.dispositionGroups())))
+                .append("</p><p>Services chosen by type: ").append(esc(String.valueOf(o.serviceTypes())))
+                .append("</p><p>Triaged calls needing a service for which one was found: <b>")
+                .append(DrillReport.percent(o.serviceFoundShare())).append("</b>. Time from the answered event to the")
+                .append(" call outcome (wall clock, includes directory-service's 30 s settle window): p50 ")
+                .append(o.answerToOutcomeP50Seconds()).append(" s, p95 ").append(o.answerToOutcomeP95Seconds())
+                .append(" s. Outcomes missing: <b>").append(o.missing()).append("</b>.</p>");
+        if (!o.missingCalls().isEmpty()) {
+            h.append("<p>Without an outcome: ").append(esc(String.join(", ", o.missingCalls()))).append("</p>");
+        }
         h.append("<h2>Calls lost: ").append(r.callsLost()).append("</h2>");
         if (!r.lost().isEmpty()) {
             h.append("<table><tr><th class=l>call</th><th class=l>true outcome</th><th class=l>arrived</th>")

@@ -1,6 +1,8 @@
 package io.switchboard.drill;
 
 import io.switchboard.events.CallLifecycleEvent;
+import io.switchboard.events.CallOutcomeEvent;
+import io.switchboard.events.TriageOutcomeEvent;
 import io.switchboard.events.CallStep;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.RoutingCommand;
@@ -34,13 +36,19 @@ final class PlatformObserver implements AutoCloseable {
         int ends;
         String endReason;
         Instant endedAt;
+        /** Wall clock (ms) when the first answered event was read, and when the call outcome was. */
+        long answeredSeenAt;
+        long outcomeSeenAt;
+        final List<CallOutcomeEvent> outcomes = new ArrayList<>();
+        final List<TriageOutcomeEvent> triage = new ArrayList<>();
     }
 
     record DeadLetter(String topic, String excerpt) {
     }
 
     static final List<String> WATCHED = List.of(Topics.CALLS_LIFECYCLE, Topics.ROUTING_COMMANDS, Topics.ROUTING_STATE,
-            Topics.deadLetterOf(Topics.CALLS_LIFECYCLE), Topics.deadLetterOf(Topics.ROUTING_COMMANDS));
+            Topics.TRIAGE_OUTCOMES, Topics.CALLS_OUTCOMES, Topics.deadLetterOf(Topics.CALLS_LIFECYCLE),
+            Topics.deadLetterOf(Topics.ROUTING_COMMANDS), Topics.deadLetterOf(Topics.TRIAGE_OUTCOMES));
 
     private final Map<String, ObservedCall> calls = new HashMap<>();
     private final List<CallLifecycleEvent> lifecycle = new ArrayList<>();
@@ -89,6 +97,20 @@ final class PlatformObserver implements AutoCloseable {
                 case Topics.CALLS_LIFECYCLE -> lifecycle(EventJson.fromBytes(record.value(), CallLifecycleEvent.class));
                 case Topics.ROUTING_COMMANDS -> commands.add(EventJson.fromBytes(record.value(), RoutingCommand.class));
                 case Topics.ROUTING_STATE -> states.add(EventJson.fromBytes(record.value(), RoutingStateEvent.class));
+                case Topics.TRIAGE_OUTCOMES -> {
+                    TriageOutcomeEvent t = EventJson.fromBytes(record.value(), TriageOutcomeEvent.class);
+                    calls.computeIfAbsent(t.callId(), id -> new ObservedCall()).triage.add(t);
+                }
+                case Topics.CALLS_OUTCOMES -> {
+                    CallOutcomeEvent o = EventJson.fromBytes(record.value(), CallOutcomeEvent.class);
+                    if (region.equals(o.region())) {
+                        ObservedCall call = calls.computeIfAbsent(o.callId(), id -> new ObservedCall());
+                        call.outcomes.add(o);
+                        if (call.outcomeSeenAt == 0) {
+                            call.outcomeSeenAt = System.currentTimeMillis();
+                        }
+                    }
+                }
                 default -> deadLetters.add(new DeadLetter(record.topic(), excerpt(record.value())));
             }
         } catch (RuntimeException e) {
@@ -103,6 +125,9 @@ final class PlatformObserver implements AutoCloseable {
         lifecycle.add(event);
         ObservedCall call = calls.computeIfAbsent(event.callId(), id -> new ObservedCall());
         call.steps.add(event.step());
+        if (event.step() == CallStep.ANSWERED && call.answeredSeenAt == 0) {
+            call.answeredSeenAt = System.currentTimeMillis();
+        }
         if (event.step() == CallStep.OFFERED && call.offeredAt == null) {
             call.offeredAt = event.occurredAt();
         }
@@ -132,6 +157,10 @@ final class PlatformObserver implements AutoCloseable {
 
     synchronized long endedCalls() {
         return calls.values().stream().filter(c -> c.ends > 0).count();
+    }
+
+    synchronized long callsWithOutcome() {
+        return calls.values().stream().filter(c -> !c.outcomes.isEmpty()).count();
     }
 
     synchronized List<RoutingCommand> contingencyCommands() {

@@ -5,6 +5,8 @@ import io.switchboard.simulator.GroundTruth;
 import io.switchboard.simulator.Simulation;
 import io.switchboard.simulator.SimulationConfig;
 import io.switchboard.simulator.SimulatorServer;
+import io.switchboard.simulator.handlers.DispositionMix;
+import io.switchboard.simulator.handlers.SimulatedHandlers;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -23,6 +25,7 @@ final class DemoTraffic implements AutoCloseable {
     static final Duration SIMULATED = Duration.ofDays(7);
 
     private final SimulatorServer server;
+    private SimulatedHandlers handlers;
 
     private DemoTraffic(SimulatorServer server) {
         this.server = server;
@@ -31,8 +34,27 @@ final class DemoTraffic implements AutoCloseable {
     static DemoTraffic start(int port, double speed, long seed) {
         ZonedDateTime weekAgo = ZonedDateTime.now(ZoneId.of("Europe/London")).minus(SIMULATED)
                 .truncatedTo(ChronoUnit.HOURS);
-        SimulationConfig config = SimulationConfig.builder().seed(seed).start(weekAgo).duration(SIMULATED).build();
+        // Transfers to the clinician queue come from triage's transfer-to-clinician dispositions, not the model.
+        SimulationConfig config = SimulationConfig.builder().seed(seed).start(weekAgo).duration(SIMULATED)
+                .transferShare(0).build();
         return new DemoTraffic(SimulatorServer.builder(new Simulation(config)).port(port).speed(speed).start());
+    }
+
+    /**
+     * Call handlers at their desks: every caller the simulated PBX connects to a triage handler is assessed through
+     * triage-service's real API with a dev token (role call-handler), so outcomes flow to calls.outcomes.v1.
+     */
+    void attachHandlers(LocalPlatform platform) throws java.io.IOException, InterruptedException {
+        String token = io.switchboard.localinfra.DevTokens.issue("simulated-handler", Duration.ofDays(8),
+                "call-handler");
+        handlers = new SimulatedHandlers(new SimulatedHandlers.Settings(
+                java.net.URI.create(platform.serviceUrl("triage-service", "/")), () -> token, LocalPlatform.PBX_ID,
+                DispositionMix.nhs111(), server.simulation().config().seed, 53.4808, -2.2426, 4));
+        server.simulation().addListener(m -> {
+            if ("AgentConnect".equals(m.eventName()) && "triage".equals(m.get("Queue"))) {
+                handlers.answered(m.get("Linkedid"));
+            }
+        });
     }
 
     LocalPlatform.Pbx pbx() {
@@ -51,6 +73,9 @@ final class DemoTraffic implements AutoCloseable {
 
     @Override
     public void close() {
+        if (handlers != null) {
+            handlers.close();
+        }
         server.close();
     }
 }

@@ -4,7 +4,6 @@ import io.switchboard.events.Topics;
 import io.switchboard.localinfra.DevTokens;
 import io.switchboard.localinfra.ServiceProcess;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +41,7 @@ public final class LocalPlatformMain {
             traffic[0] = DemoTraffic.start(freeOr(AMI_PORT), options.speed(), options.seed());
             LocalPlatform.say("Starting the four services...");
             platform.startServices(traffic[0].pbx(), serviceEnvironment());
+            traffic[0].attachHandlers(platform);
         } catch (RuntimeException e) {
             System.err.println("\nThe local platform could not start: " + e.getMessage());
             System.exit(1);
@@ -50,11 +50,15 @@ public final class LocalPlatformMain {
         if (options.exitWhenReady()) {
             System.exit(0);
         }
-        reportUntilStopped(platform, stopped);
+        reportUntilStopped(platform, traffic[0], stopped);
     }
 
+    /** The synthetic national directory of services, loaded at first start (about 15 s; kept in PostgreSQL). */
+    static final int DIRECTORY_SERVICES = 100_000;
+
     static Map<String, String> serviceEnvironment() {
-        return Map.of("SWITCHBOARD_PROVIDER", PROVIDER, "SWITCHBOARD_REGION", REGION);
+        return Map.of("SWITCHBOARD_PROVIDER", PROVIDER, "SWITCHBOARD_REGION", REGION,
+                "SWITCHBOARD_DIRECTORY_SYNTHETIC_SERVICES", Integer.toString(DIRECTORY_SERVICES));
     }
 
     private static int freeOr(int port) {
@@ -88,6 +92,11 @@ public final class LocalPlatformMain {
         out.append("\n  Live wallboard (opened with a dev viewer token valid 8 h; DEV/TEST ONLY):\n    ")
                 .append(platform.serviceUrl("kpi-service", "/wallboard/#token="))
                 .append(DevTokens.issue("local-wallboard", java.time.Duration.ofHours(8), "viewer", "ops")).append('\n');
+        out.append("\n  Simulated call handlers assess every answered call through triage-service's API (NHS 111-like")
+                .append(" disposition mix); directory-service chooses services from a synthetic national directory of ")
+                .append(DIRECTORY_SERVICES).append(".\n  Watch the call outcomes other NHS systems consume:\n");
+        out.append("    kcat -b ").append(platform.bootstrapServers()).append(" -t ").append(Topics.CALLS_OUTCOMES)
+                .append(" -C -J\n");
         out.append("\n  Watch the call lifecycle (CloudEvents headers included):\n");
         out.append("    kcat -b ").append(platform.bootstrapServers()).append(" -t ").append(Topics.CALLS_LIFECYCLE)
                 .append(" -C -J\n");
@@ -97,14 +106,12 @@ public final class LocalPlatformMain {
         System.out.print(out);
     }
 
-    private static void reportUntilStopped(LocalPlatform platform, CountDownLatch stopped) throws InterruptedException {
-        try (TopicCounts counts = new TopicCounts(platform.bootstrapServers())) {
+    private static void reportUntilStopped(LocalPlatform platform, DemoTraffic traffic, CountDownLatch stopped)
+            throws InterruptedException {
+        try (LiveSummary summary = new LiveSummary(platform.bootstrapServers())) {
             while (!stopped.await(15, TimeUnit.SECONDS)) {
-                Map<String, Long> now = counts.recordsPerTopic(List.of(Topics.CALLS_LIFECYCLE, Topics.AGENTS_STATE,
-                        Topics.KPI_SNAPSHOTS, Topics.ROUTING_COMMANDS, Topics.TRIAGE_OUTCOMES, Topics.CALLS_OUTCOMES,
-                        Topics.deadLetterOf(Topics.CALLS_LIFECYCLE)));
-                StringBuilder line = new StringBuilder("records:");
-                now.forEach((topic, n) -> line.append(' ').append(topic).append('=').append(n));
+                StringBuilder line = new StringBuilder("[").append(traffic.virtualNow().toLocalDateTime()
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)).append("] ").append(summary.update());
                 platform.services().stream().filter(s -> !s.isAlive())
                         .forEach(s -> line.append("  [").append(s.name()).append(" STOPPED, see ").append(s.log())
                                 .append(']'));

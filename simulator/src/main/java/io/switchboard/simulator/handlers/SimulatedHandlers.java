@@ -1,0 +1,148 @@
+package io.switchboard.simulator.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Call handlers at their desks: when the PBX connects a caller to a handler, the handler assesses the call through
+ * triage-service's real API, authenticated like a real handler, and walks a pathway to a disposition drawn from a
+ * {@link DispositionMix}. A transfer-to-clinician disposition makes triage-service ask the PBX (through
+ * routing.commands.v1 and call-ingest) to transfer the caller to the clinician queue.
+ *
+ * <p>Each call's choices come from its own random stream (the seed and the call's id), so a rerun makes the same
+ * choices. The caller's location is a point near the region's centre, never a real address.
+ */
+public final class SimulatedHandlers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedHandlers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where the handlers are and what they work with. */
+    public record Settings(URI triage, Supplier<String> bearerToken, String pbxId, DispositionMix mix, long seed,
+            double latitude, double longitude, int desks) {
+    }
+
+    /** What the handlers did: assessments started, finished by disposition group, failed with the last error. */
+    public record Stats(long started, Map<String, Long> finishedByGroup, long failed, String lastError) {
+    }
+
+    private final Settings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ExecutorService desks;
+    private final TriageRoutes routes = new TriageRoutes();
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Map<String, AtomicLong> finished = new ConcurrentHashMap<>();
+    private volatile String lastError;
+
+    public SimulatedHandlers(Settings settings) throws IOException, InterruptedException {
+        this.settings = settings;
+        for (JsonNode summary : get("/pathways")) {
+            routes.addPathway(get("/pathways/" + summary.get("id").asText() + "/versions"
+                    + "/" + summary.get("version").asInt()));
+        }
+        for (String group : settings.mix().shares().keySet()) {
+            if (settings.mix().shares().get(group) > 0 && routes.routesTo(group).isEmpty()) {
+                throw new IllegalArgumentException("no pathway route ends in disposition group " + group
+                        + "; the pathways offer " + routes.counts().keySet());
+            }
+        }
+        this.desks = Executors.newFixedThreadPool(settings.desks(), r -> {
+            Thread t = new Thread(r, "simulated-handler");
+            t.setDaemon(true);
+            return t;
+        });
+        LOG.info("simulated handlers ready: routes per disposition group {}", routes.counts());
+    }
+
+    /** The PBX connected this call (its Linkedid) to a handler: assess it. */
+    public void answered(String linkedid) {
+        desks.execute(() -> assess(settings.pbxId() + ":" + linkedid));
+    }
+
+    private void assess(String callId) {
+        Random random = new Random(settings.seed() * 31 + callId.hashCode());
+        String group = settings.mix().draw(random);
+        List<TriageRoutes.Route> candidates = routes.routesTo(group);
+        TriageRoutes.Route route = candidates.get(random.nextInt(candidates.size()));
+        try {
+            ObjectNode start = JSON.createObjectNode().put("callId", callId).put("pathwayId", route.pathwayId());
+            int age = Math.max(route.minAge(), Math.min(route.maxAge(), 18 + random.nextInt(60)));
+            start.putObject("patient").put("ageYears", age)
+                    .put("sex", route.sexes().get(random.nextInt(route.sexes().size())));
+            start.putObject("location").put("latitude", settings.latitude() + (random.nextDouble() - 0.5) * 0.1)
+                    .put("longitude", settings.longitude() + (random.nextDouble() - 0.5) * 0.1);
+            started.incrementAndGet();
+            String id = post("/assessments", start).get("assessmentId").asText();
+            for (String[] answer : route.answers()) {
+                post("/assessments/" + id + "/answers",
+                        JSON.createObjectNode().put("questionId", answer[0]).put("answerId", answer[1]));
+            }
+            post("/assessments/" + id + "/finish", JSON.createObjectNode().put("dispositionCode",
+                    route.dispositionCode()));
+            finished.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            failed.incrementAndGet();
+            lastError = callId + ": " + e.getMessage();
+            LOG.debug("assessment of {} failed: {}", callId, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(settings.triage().resolve(path)).GET());
+    }
+
+    private JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(settings.triage().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer "
+                + settings.bearerToken().get()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(response.request().method() + " " + response.request().uri().getPath() + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    public Stats stats() {
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        finished.forEach((g, n) -> byGroup.put(g, n.get()));
+        return new Stats(started.get(), byGroup, failed.get(), lastError);
+    }
+
+    /** Waits until every call handed over so far has been assessed (or failed). */
+    public void drain(Duration limit) throws InterruptedException {
+        desks.shutdown();
+        desks.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        desks.shutdownNow();
+    }
+}
