@@ -39,7 +39,7 @@ class AsyncApiDocumentTest {
             Topics.TRIAGE_OUTCOMES, Set.of("directory-service"),
             Topics.ROUTING_COMMANDS, Set.of("call-ingest"),
             Topics.KPI_SNAPSHOTS, Set.of(),
-            Topics.CALLS_OUTCOMES, Set.of("external"));
+            Topics.CALLS_OUTCOMES, Set.of("external", "directory-service"));
 
     @BeforeAll
     static void parse() throws IOException {

@@ -86,10 +86,9 @@ class PackagedServiceIT {
     void invalidPathwayContentStopsTheServiceFromStarting() throws IOException {
         Path content = WORK.resolve("broken-content");
         Files.createDirectories(content);
-        Files.write(content.resolve("dispositions.yaml"), resource("pathways/dispositions.yaml"));
         byte[] cycle = resource("pathway-fixtures/cycle.v1.yaml");
         Files.write(content.resolve("cycle.v1.yaml"), cycle);
-        Files.writeString(content.resolve("index.yaml"), "dispositions: dispositions.yaml\npathways:\n"
+        Files.writeString(content.resolve("index.yaml"), "pathways:\n"
                 + "  - {file: cycle.v1.yaml, sha256: " + PathwayLoader.sha256(cycle) + "}\n");
         Map<String, String> env = new HashMap<>(environment("triage_broken"));
         env.put("SWITCHBOARD_TRIAGE_PATHWAYS_DIR", content.toAbsolutePath().toString());

@@ -100,6 +100,8 @@ public class CallOutcomeConsumers {
                     .setParameter(1, cutoff).executeUpdate();
             em.createNativeQuery("DELETE FROM processed_event WHERE processed_at < ?1").setParameter(1, cutoff)
                     .executeUpdate();
+            em.createNativeQuery("DELETE FROM outcome_on_topic WHERE read_at < ?1").setParameter(1, cutoff)
+                    .executeUpdate();
         });
     }
 }

@@ -66,6 +66,37 @@ public class CallState extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** The 'offered' step itself was read. Null on rows from before reconciliation (unknown). */
+    @Column(name = "offered_seen")
+    public Boolean offeredSeen;
+
+    /** Distinct lifecycle events read; null on rows from before reconciliation. */
+    @Column(name = "lifecycle_events")
+    public Integer lifecycleEvents;
+
+    /** The highest lifecycle sequence read; more than {@link #lifecycleEvents} means events are missing. */
+    @Column(name = "max_sequence")
+    public Integer maxSequence;
+
+    /** Distinct triage outcomes read; null on rows from before reconciliation. */
+    @Column(name = "triage_outcomes")
+    public Integer triageOutcomes;
+
+    /** Triage outcomes read after the outcome was decided: the published outcome does not reflect them. */
+    @Column(name = "late_triage_outcomes")
+    public Integer lateTriageOutcomes;
+
+    @Column(name = "last_late_triage_at")
+    public Instant lastLateTriageAt;
+
+    @Column(name = "last_late_triage_status", length = 40)
+    public String lastLateTriageStatus;
+
+    /** One more of a counter that is known (a null counter stays unknown). */
+    static Integer plusOne(Integer counter) {
+        return counter == null ? null : counter + 1;
+    }
+
     /** Provider, region and offered time are known: an outcome can be written. */
     public boolean offered() {
         return provider != null && region != null && offeredAt != null;

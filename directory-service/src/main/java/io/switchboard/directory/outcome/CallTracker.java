@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.directory.inbox.Inbox;
 import io.switchboard.events.CallLifecycleEvent;
 import io.switchboard.events.CallOutcomeEvent;
+import io.switchboard.events.CallStep;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.EventSchemas;
 import io.switchboard.events.Topics;
@@ -62,6 +63,13 @@ public class CallTracker {
             return Optional.empty();
         }
         CallState call = lock(e.callId(), now);
+        call.lifecycleEvents = CallState.plusOne(call.lifecycleEvents);
+        if (call.maxSequence != null && e.sequence() > call.maxSequence) {
+            call.maxSequence = e.sequence();
+        }
+        if (e.step() == CallStep.OFFERED) {
+            call.offeredSeen = true;
+        }
         call.provider = call.provider == null ? e.provider() : call.provider;
         call.region = call.region == null ? e.region() : call.region;
         if (call.offeredAt == null || e.occurredAt().isBefore(call.offeredAt)) {
@@ -98,7 +106,13 @@ public class CallTracker {
             return Optional.empty();
         }
         CallState call = lock(e.callId(), now);
+        call.triageOutcomes = CallState.plusOne(call.triageOutcomes);
         if (call.decidedAt != null) {
+            // recorded, so that reconciliation can say the published outcome does not reflect it
+            call.lateTriageOutcomes = CallState.plusOne(call.lateTriageOutcomes);
+            call.lastLateTriageAt = e.finishedAt();
+            call.lastLateTriageStatus = e.status().wireName();
+            call.updatedAt = now;
             metrics.counter("switchboard_directory_late_triage_outcomes_total").increment();
             return Optional.empty();
         }
@@ -149,8 +163,10 @@ public class CallTracker {
     }
 
     private CallState lock(String callId, Instant now) {
-        em.createNativeQuery("INSERT INTO call_state (call_id, first_seen_at, updated_at) VALUES (?1, ?2, ?2) "
-                + "ON CONFLICT (call_id) DO NOTHING").setParameter(1, callId).setParameter(2, now).executeUpdate();
+        em.createNativeQuery("INSERT INTO call_state (call_id, first_seen_at, updated_at, offered_seen, "
+                + "lifecycle_events, max_sequence, triage_outcomes, late_triage_outcomes) "
+                + "VALUES (?1, ?2, ?2, FALSE, 0, 0, 0, 0) ON CONFLICT (call_id) DO NOTHING")
+                .setParameter(1, callId).setParameter(2, now).executeUpdate();
         return em.find(CallState.class, callId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

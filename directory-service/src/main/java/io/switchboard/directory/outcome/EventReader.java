@@ -6,12 +6,12 @@ import io.switchboard.events.EventSchemas;
 import io.switchboard.events.InvalidEventException;
 
 /** Reads a consumed payload: JSON, valid against its topic's schema, then typed. The message is the DLQ reason. */
-final class EventReader {
+public final class EventReader {
 
     private EventReader() {
     }
 
-    static <T> T read(byte[] payload, String topic, Class<T> type) {
+    public static <T> T read(byte[] payload, String topic, Class<T> type) {
         var tree = EventJson.readTree(payload == null ? new byte[0] : payload);
         if (tree == null || tree.isMissingNode()) {
             throw new InvalidEventException("empty payload on " + topic);

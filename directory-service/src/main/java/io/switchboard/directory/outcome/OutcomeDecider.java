@@ -10,6 +10,7 @@ import io.switchboard.events.CallOutcomeEvent;
 import io.switchboard.events.CallOutcomeEvent.ChosenService;
 import io.switchboard.events.CallOutcomeEvent.Result;
 import io.switchboard.events.Disposition;
+import io.switchboard.events.DispositionCatalogue;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.TriageOutcomeEvent;
 import io.switchboard.rest.ProblemException;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,8 +35,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class OutcomeDecider {
-
-    private static final Set<String> NO_SERVICE_GROUPS = Set.of("ambulance", "self-care");
 
     private final DirectorySearch search;
     private final DirectoryIndex index;
@@ -83,7 +81,7 @@ public class OutcomeDecider {
 
     private boolean needsNoService(Disposition disposition) {
         if (disposition.group() != null) {
-            return NO_SERVICE_GROUPS.contains(disposition.group());
+            return DispositionCatalogue.NO_SERVICE_GROUPS.contains(disposition.group());
         }
         DispositionInfo known = index.awaitReady(Duration.ofMinutes(5)).reference().disposition(disposition.code())
                 .orElse(null);

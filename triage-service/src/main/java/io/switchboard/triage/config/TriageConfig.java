@@ -12,8 +12,9 @@ import java.util.Optional;
 public interface TriageConfig {
 
     /**
-     * A directory holding {@code index.yaml}, {@code dispositions.yaml} and the pathway files, used instead of the
-     * content packaged with the service (for a content release without a new build). Validated the same way.
+     * A directory holding {@code index.yaml} and the pathway files, used instead of the content packaged with the
+     * service (for a content release without a new build). Validated the same way, against the disposition
+     * catalogue of the event contract (a new disposition code is a contract change, not content).
      */
     @WithName("pathways-dir")
     Optional<Path> pathwaysDir();

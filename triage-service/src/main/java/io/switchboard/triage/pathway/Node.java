@@ -1,5 +1,6 @@
 package io.switchboard.triage.pathway;
 
+import io.switchboard.events.DispositionCatalogue;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,6 @@ public sealed interface Node permits Node.Question, Node.End {
      * @param disposition what the caller is told and how soon
      * @param advice      care and worsening advice read to the caller, null when none
      */
-    record End(String id, DispositionEntry disposition, String advice) implements Node {
+    record End(String id, DispositionCatalogue.Entry disposition, String advice) implements Node {
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.triage.pathway;
 
+import io.switchboard.events.DispositionCatalogue;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;

@@ -11,19 +11,15 @@ final class PathwayDocuments {
     private PathwayDocuments() {
     }
 
-    /** {@code pathways/index.yaml}: the dispositions file and every pathway version ever published. */
+    /**
+     * {@code pathways/index.yaml}: every pathway version ever published. {@code dispositions} is read only to refuse
+     * it: the catalogue is no longer pathway content (it is the event contract's, see {@link PathwayLoader}).
+     */
     record IndexDocument(String dispositions, List<IndexEntry> pathways) {
     }
 
     /** @param sha256 the SHA-256 of the file as published: a published version must never change */
     record IndexEntry(String file, String sha256) {
-    }
-
-    record DispositionsDocument(List<DispositionDocument> dispositions) {
-    }
-
-    record DispositionDocument(String code, String alias, String name, Integer timeframeMinutes, String careSetting,
-            String group, String action, String basis) {
     }
 
     record PathwayDocument(String id, Integer version, String title, String summary, Boolean demonstrationContent,

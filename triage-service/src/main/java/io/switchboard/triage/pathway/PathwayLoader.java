@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.switchboard.triage.pathway.PathwayDocuments.DispositionsDocument;
+import io.switchboard.events.DispositionCatalogue;
 import io.switchboard.triage.pathway.PathwayDocuments.IndexDocument;
 import io.switchboard.triage.pathway.PathwayDocuments.IndexEntry;
 import io.switchboard.triage.pathway.PathwayDocuments.PathwayDocument;
@@ -27,9 +27,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads pathway content: {@code index.yaml} names the disposition catalogue and every pathway version ever published,
- * each with the SHA-256 of its content, so that a published version can never change unnoticed. Every file is
- * validated ({@link PathwayValidator}); any problem anywhere refuses the whole content, with every problem listed.
+ * Reads pathway content: {@code index.yaml} lists every pathway version ever published, each with the SHA-256 of its
+ * content, so that a published version can never change unnoticed. Every file is validated ({@link PathwayValidator})
+ * against the one disposition catalogue of the event contract ({@link DispositionCatalogue#shared()}, shared with
+ * directory-service); any problem anywhere refuses the whole content, with every problem listed.
  */
 public final class PathwayLoader {
 
@@ -75,15 +76,17 @@ public final class PathwayLoader {
     }
 
     public static PathwayCatalogue load(Source source) {
+        DispositionCatalogue dispositions = DispositionCatalogue.shared();
         IndexDocument index = parse(INDEX, read(source, INDEX), IndexDocument.class);
-        if (index.dispositions() == null) {
-            throw new PathwayValidationException(List.of(INDEX + ": names no dispositions file"));
+        if (index.dispositions() != null) {
+            throw new PathwayValidationException(List.of(INDEX + ": names a dispositions file ('"
+                    + index.dispositions() + "'), but pathway content no longer defines dispositions: every service "
+                    + "uses the one catalogue of the event contract (" + DispositionCatalogue.FILE + " in "
+                    + "switchboard-events, docs/events.md). Remove the 'dispositions' line"));
         }
         if (index.pathways() == null || index.pathways().isEmpty()) {
             throw new PathwayValidationException(List.of(INDEX + ": lists no pathways"));
         }
-        DispositionCatalogue dispositions = parseDispositions(index.dispositions(),
-                read(source, index.dispositions()));
 
         List<String> problems = new ArrayList<>();
         List<Pathway> pathways = new ArrayList<>();
@@ -123,10 +126,6 @@ public final class PathwayLoader {
             throw new PathwayValidationException(problems);
         }
         return new PathwayCatalogue(dispositions, pathways);
-    }
-
-    public static DispositionCatalogue parseDispositions(String file, byte[] content) {
-        return PathwayValidator.dispositions(file, parse(file, content, DispositionsDocument.class));
     }
 
     /** Parses and validates one pathway file; {@code file} is its name (e.g. {@code chest-pain.v1.yaml}). */

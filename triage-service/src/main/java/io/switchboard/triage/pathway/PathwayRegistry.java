@@ -22,9 +22,11 @@ public class PathwayRegistry {
                 .map(dir -> PathwayLoader.load(PathwayLoader.directory(dir)))
                 .orElseGet(PathwayLoader::loadPackaged);
         long demonstration = catalogue.allVersions().stream().filter(Pathway::demonstrationContent).count();
-        LOG.infof("Loaded %d pathways (%d versions, %d dispositions) from %s", catalogue.latestVersions().size(),
-                catalogue.allVersions().size(), catalogue.dispositions().all().size(),
-                config.pathwaysDir().map(Object::toString).orElse("the packaged content"));
+        LOG.infof("Loaded %d pathways (%d versions) from %s, against the %d dispositions of %s (sha256 %s)",
+                catalogue.latestVersions().size(), catalogue.allVersions().size(),
+                config.pathwaysDir().map(Object::toString).orElse("the packaged content"),
+                catalogue.dispositions().all().size(), catalogue.dispositions().file(),
+                catalogue.dispositions().sha256());
         if (demonstration > 0) {
             LOG.warnf("%d pathway versions are %s: not for use with real patients", demonstration,
                     Pathway.DEMONSTRATION_NOTICE);

@@ -1,8 +1,7 @@
 package io.switchboard.triage.pathway;
 
+import io.switchboard.events.DispositionCatalogue;
 import io.switchboard.triage.pathway.PathwayDocuments.AnswerDocument;
-import io.switchboard.triage.pathway.PathwayDocuments.DispositionDocument;
-import io.switchboard.triage.pathway.PathwayDocuments.DispositionsDocument;
 import io.switchboard.triage.pathway.PathwayDocuments.NodeDocument;
 import io.switchboard.triage.pathway.PathwayDocuments.PathwayDocument;
 import java.util.ArrayDeque;
@@ -30,11 +29,6 @@ public final class PathwayValidator {
     public static final Pattern PATHWAY_ID = Pattern.compile("[a-z][a-z0-9-]{1,62}");
     /** Node and answer ids. */
     public static final Pattern NODE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    /** The triage.outcomes.v1 schema's pattern for disposition codes. */
-    public static final Pattern DISPOSITION_CODE = Pattern.compile("(Dx|SB)[A-Za-z0-9]{1,16}");
-    /** How a project-defined code is written for people, e.g. SB-AMB-C1 for SBAMBC1. */
-    public static final Pattern ALIAS = Pattern.compile("SB(-[A-Z0-9]+)+");
-    private static final Pattern CARE_SETTING = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_AGE = 130;
 
     private PathwayValidator() {
@@ -43,70 +37,6 @@ public final class PathwayValidator {
     /** The file name a pathway version must have: {@code <id>.v<version>.yaml}. */
     public static String fileNameOf(String id, int version) {
         return id + ".v" + version + ".yaml";
-    }
-
-    static DispositionCatalogue dispositions(String file, DispositionsDocument document) {
-        List<String> problems = new ArrayList<>();
-        Map<String, DispositionEntry> byCode = new LinkedHashMap<>();
-        Set<String> aliases = new HashSet<>();
-        if (document == null || document.dispositions() == null || document.dispositions().isEmpty()) {
-            throw new PathwayValidationException(List.of(file + ": has no 'dispositions'"));
-        }
-        int index = 0;
-        for (DispositionDocument d : document.dispositions()) {
-            index++;
-            String where = file + ": disposition " + (d.code() == null ? "#" + index : "'" + d.code() + "'") + ": ";
-            if (d.code() == null || !DISPOSITION_CODE.matcher(d.code()).matches()) {
-                problems.add(where + "code must match ^(Dx|SB)[A-Za-z0-9]{1,16}$ (the triage.outcomes.v1 schema)");
-                continue;
-            }
-            if (byCode.containsKey(d.code())) {
-                problems.add(where + "is defined twice");
-                continue;
-            }
-            if (d.code().startsWith("SB")) {
-                if (d.alias() == null || !ALIAS.matcher(d.alias()).matches()) {
-                    problems.add(where + "a project-defined (SB) code needs an alias like SB-AMB-C1");
-                } else if (!aliases.add(d.alias())) {
-                    problems.add(where + "alias '" + d.alias() + "' is used twice");
-                } else if (!d.alias().replace("-", "").equals(d.code())) {
-                    problems.add(where + "alias '" + d.alias() + "' must be the code with dashes added");
-                }
-            } else if (d.alias() != null) {
-                problems.add(where + "only project-defined (SB) codes have an alias");
-            }
-            if (blank(d.name())) {
-                problems.add(where + "has no name");
-            }
-            if (d.timeframeMinutes() == null || d.timeframeMinutes() < 0) {
-                problems.add(where + "timeframeMinutes must be 0 or more");
-            }
-            if (d.careSetting() == null || !CARE_SETTING.matcher(d.careSetting()).matches()) {
-                problems.add(where + "careSetting must be lower case with dashes, e.g. primary-care");
-            }
-            if (d.group() == null || !DispositionEntry.GROUPS.contains(d.group())) {
-                problems.add(where + "group must be one of " + new TreeSet<>(DispositionEntry.GROUPS));
-            }
-            DispositionEntry.Action action = DispositionEntry.Action.NONE;
-            if ("transfer-to-clinician".equals(d.action())) {
-                action = DispositionEntry.Action.TRANSFER_TO_CLINICIAN;
-            } else if (d.action() != null) {
-                problems.add(where + "action '" + d.action() + "' is unknown (known: transfer-to-clinician)");
-            }
-            if (blank(d.basis())) {
-                problems.add(where + "has no basis (where its timeframe comes from)");
-            }
-            byCode.put(d.code(), new DispositionEntry(d.code(), d.alias(), d.name(),
-                    d.timeframeMinutes() == null ? 0 : d.timeframeMinutes(), d.careSetting(), d.group(), action,
-                    d.basis()));
-        }
-        if (problems.isEmpty() && byCode.values().stream().noneMatch(DispositionEntry::transfersToClinician)) {
-            problems.add(file + ": no disposition has action transfer-to-clinician");
-        }
-        if (!problems.isEmpty()) {
-            throw new PathwayValidationException(problems);
-        }
-        return new DispositionCatalogue(file, byCode);
     }
 
     static Pathway pathway(String file, String sha256, PathwayDocument doc, DispositionCatalogue catalogue) {
@@ -205,7 +135,7 @@ public final class PathwayValidator {
         if (node.answers() != null || node.guidance() != null) {
             problems.add(where + "an end has a disposition and advice only, not answers or guidance");
         }
-        DispositionEntry disposition = catalogue.byCode(node.disposition()).orElse(null);
+        DispositionCatalogue.Entry disposition = catalogue.byCode(node.disposition()).orElse(null);
         if (disposition == null) {
             problems.add(where + "disposition '" + node.disposition() + "' is not in " + catalogue.file());
         }

@@ -1,9 +1,9 @@
 package io.switchboard.triage.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.events.DispositionCatalogue;
 import io.switchboard.triage.engine.AnsweredQuestion;
 import io.switchboard.triage.engine.Walk;
-import io.switchboard.triage.pathway.DispositionEntry;
 import io.switchboard.triage.pathway.Node;
 import io.switchboard.triage.pathway.Pathway;
 import io.switchboard.triage.service.OutcomeEvents;
@@ -30,7 +30,7 @@ public final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DispositionView(String code, String alias, String name, int timeframeMinutes, String careSetting,
             String group, boolean transferToClinician) {
-        static DispositionView of(DispositionEntry d) {
+        static DispositionView of(DispositionCatalogue.Entry d) {
             return new DispositionView(d.code(), d.alias(), d.name(), d.timeframeMinutes(), d.careSetting(), d.group(),
                     d.transfersToClinician());
         }
@@ -85,7 +85,7 @@ public final class Views {
         static Assessment of(AssessmentRecord a, Pathway pathway, Walk walk) {
             boolean open = a.isOpen();
             boolean reached = AssessmentRecord.DISPOSITION_REACHED.equals(a.status);
-            DispositionEntry reachedEntry = reached ? ((Node.End) pathway.node(a.endNode)).disposition() : null;
+            DispositionCatalogue.Entry reachedEntry = reached ? ((Node.End) pathway.node(a.endNode)).disposition() : null;
             Location location = a.postcode == null && a.latitude == null ? null
                     : new Location(a.postcode, a.latitude, a.longitude);
             return new Assessment(a.id.toString(), a.callId, a.status, PathwayRef.of(pathway),

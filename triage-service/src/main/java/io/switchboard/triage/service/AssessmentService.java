@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.switchboard.events.CallId;
 import io.switchboard.events.CallLifecycleEvent;
 import io.switchboard.events.CallStep;
+import io.switchboard.events.DispositionCatalogue;
 import io.switchboard.events.Pseudonymiser;
 import io.switchboard.events.RoutingCommand;
 import io.switchboard.events.Topics;
@@ -16,7 +17,6 @@ import io.switchboard.triage.engine.AnsweredQuestion;
 import io.switchboard.triage.engine.AssessmentRuleException;
 import io.switchboard.triage.engine.Walk;
 import io.switchboard.triage.messaging.Outbox;
-import io.switchboard.triage.pathway.DispositionEntry;
 import io.switchboard.triage.pathway.Node;
 import io.switchboard.triage.pathway.Pathway;
 import io.switchboard.triage.pathway.PathwayRegistry;
@@ -228,7 +228,7 @@ public class AssessmentService {
         Pathway pathway = pathwayOf(a);
         Walk walk = Walk.replay(pathway, a.answers);
         Node.End end = walk.end();
-        DispositionEntry disposition = end.disposition();
+        DispositionCatalogue.Entry disposition = end.disposition();
         if (!disposition.code().equals(dispositionCode)) {
             throw ProblemException.conflict("The disposition reached is " + disposition.code() + " ("
                     + disposition.name() + "), not " + dispositionCode);

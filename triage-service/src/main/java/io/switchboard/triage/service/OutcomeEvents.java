@@ -1,11 +1,11 @@
 package io.switchboard.triage.service;
 
+import io.switchboard.events.DispositionCatalogue;
 import io.switchboard.events.Pseudonymiser;
 import io.switchboard.events.RoutingCommand;
 import io.switchboard.events.RoutingCommandKind;
 import io.switchboard.events.TriageOutcomeEvent;
 import io.switchboard.events.TriageStatus;
-import io.switchboard.triage.pathway.DispositionEntry;
 import io.switchboard.triage.pathway.Pathway;
 import io.switchboard.triage.store.AssessmentRecord;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ public final class OutcomeEvents {
                 new TriageOutcomeEvent.Patient(a.ageYears, a.sex), location, pathway.demonstrationContent());
     }
 
-    public RoutingCommand transfer(AssessmentRecord a, DispositionEntry disposition) {
+    public RoutingCommand transfer(AssessmentRecord a, DispositionCatalogue.Entry disposition) {
         return new RoutingCommand(transferCommandId(a.id), RoutingCommandKind.TRANSFER_CALL, null, null, a.callId,
                 clinicianQueue, "triage disposition " + disposition.code() + " (" + disposition.name() + ") on pathway "
                         + a.pathwayId + " v" + a.pathwayVersion + ", assessment " + a.id,

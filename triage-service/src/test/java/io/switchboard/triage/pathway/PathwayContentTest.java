@@ -2,9 +2,7 @@ package io.switchboard.triage.pathway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.events.EventSchemas;
-import io.switchboard.events.Topics;
+import io.switchboard.events.DispositionCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,34 +65,8 @@ class PathwayContentTest {
                 .map(n -> ((Node.End) n).disposition().code()).forEach(used::add));
         assertThat(used).contains("SBCLINNOW", "Dx35", "SBAMBC1", "SBAMBC2", "Dx02");
         assertThat(CATALOGUE.dispositions().byCode("SBCLINNOW")).get()
-                .extracting(DispositionEntry::transfersToClinician).isEqualTo(true);
-        assertThat(CATALOGUE.dispositions().all()).filteredOn(DispositionEntry::transfersToClinician).hasSize(1);
-    }
-
-    @Test
-    void everyDispositionIsValidOnTheOutcomeTopic() {
-        JsonNode schema = EventSchemas.schemaDocument(Topics.TRIAGE_OUTCOMES);
-        Set<String> groups = new HashSet<>();
-        schema.at("/$defs/Disposition/properties/group/enum").forEach(g -> groups.add(g.asText()));
-        assertThat(groups).isEqualTo(DispositionEntry.GROUPS);
-        for (DispositionEntry entry : CATALOGUE.dispositions().all()) {
-            var event = new io.switchboard.events.TriageOutcomeEvent("e-1", "pbx-1:1.1", "a-1",
-                    io.switchboard.events.TriageStatus.DISPOSITION_REACHED, entry.toEvent(), null, "p", "1",
-                    java.time.Instant.parse("2025-06-21T09:00:00Z"), java.time.Instant.parse("2025-06-21T09:05:00Z"),
-                    null, null, null, true);
-            assertThat(EventSchemas.validate(Topics.TRIAGE_OUTCOMES, io.switchboard.events.EventJson.toTree(event)))
-                    .as(entry.code()).isEmpty();
-        }
-    }
-
-    @Test
-    void projectDefinedCodesHaveTheirReadableAlias() {
-        assertThat(CATALOGUE.dispositions().byCode("SBAMBC1")).get().extracting(DispositionEntry::alias)
-                .isEqualTo("SB-AMB-C1");
-        assertThat(CATALOGUE.dispositions().all()).filteredOn(d -> d.code().startsWith("SB"))
-                .allSatisfy(d -> assertThat(d.alias().replace("-", "")).isEqualTo(d.code()));
-        assertThat(CATALOGUE.dispositions().all()).filteredOn(d -> d.code().startsWith("Dx"))
-                .allSatisfy(d -> assertThat(d.alias()).isNull());
+                .extracting(DispositionCatalogue.Entry::transfersToClinician).isEqualTo(true);
+        assertThat(CATALOGUE.dispositions()).isSameAs(DispositionCatalogue.shared());
     }
 
     @Test
@@ -103,7 +75,7 @@ class PathwayContentTest {
         CATALOGUE.allVersions().forEach(p -> listed.add(p.file()));
         try (Stream<Path> files = Files.list(SOURCE)) {
             List<String> pathwayFiles = files.map(f -> f.getFileName().toString())
-                    .filter(f -> f.endsWith(".yaml") && !f.equals("index.yaml") && !f.equals("dispositions.yaml"))
+                    .filter(f -> f.endsWith(".yaml") && !f.equals("index.yaml"))
                     .toList();
             assertThat(listed).containsExactlyInAnyOrderElementsOf(pathwayFiles);
         }

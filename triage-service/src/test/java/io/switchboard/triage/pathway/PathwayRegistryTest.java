@@ -26,10 +26,9 @@ class PathwayRegistryTest {
 
     @Test
     void refusesToStartWithInvalidContentNamingTheFileAndNode(@TempDir Path dir) throws IOException {
-        Files.write(dir.resolve("dispositions.yaml"), PathwayValidatorTest.resource("pathways/dispositions.yaml"));
         byte[] cycle = PathwayValidatorTest.resource("pathway-fixtures/cycle.v1.yaml");
         Files.write(dir.resolve("cycle.v1.yaml"), cycle);
-        Files.writeString(dir.resolve("index.yaml"), "dispositions: dispositions.yaml\npathways:\n"
+        Files.writeString(dir.resolve("index.yaml"), "pathways:\n"
                 + "  - {file: cycle.v1.yaml, sha256: " + PathwayLoader.sha256(cycle) + "}\n");
 
         assertThatThrownBy(() -> new PathwayRegistry(config(dir)))
@@ -39,10 +38,9 @@ class PathwayRegistryTest {
 
     @Test
     void usesAContentDirectoryWhenConfigured(@TempDir Path dir) throws IOException {
-        Files.write(dir.resolve("dispositions.yaml"), PathwayValidatorTest.resource("pathways/dispositions.yaml"));
         byte[] valid = PathwayValidatorTest.resource("pathway-fixtures/valid.v1.yaml");
         Files.write(dir.resolve("valid.v1.yaml"), valid);
-        Files.writeString(dir.resolve("index.yaml"), "dispositions: dispositions.yaml\npathways:\n"
+        Files.writeString(dir.resolve("index.yaml"), "pathways:\n"
                 + "  - {file: valid.v1.yaml, sha256: " + PathwayLoader.sha256(valid) + "}\n");
 
         PathwayRegistry registry = new PathwayRegistry(config(dir));

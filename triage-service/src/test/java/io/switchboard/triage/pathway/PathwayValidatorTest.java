@@ -3,6 +3,7 @@ package io.switchboard.triage.pathway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.events.DispositionCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Load-time validation: each kind of broken content is refused with a message naming the file and the node. */
 class PathwayValidatorTest {
 
-    private static final DispositionCatalogue DISPOSITIONS = PathwayLoader.parseDispositions("dispositions.yaml",
-            resource("pathways/dispositions.yaml"));
+    private static final DispositionCatalogue DISPOSITIONS = DispositionCatalogue.shared();
 
     @Test
     void acceptsAWellFormedPathway() {
@@ -51,7 +51,7 @@ class PathwayValidatorTest {
     @Test
     void refusesAnEndWithoutAKnownDisposition() {
         assertThat(problems("unknown-disposition.v1.yaml")).containsExactly(
-                "unknown-disposition.v1.yaml: node 'end-nowhere': disposition 'Dx99' is not in dispositions.yaml");
+                "unknown-disposition.v1.yaml: node 'end-nowhere': disposition 'Dx99' is not in dispositions.json");
     }
 
     @Test
@@ -135,38 +135,11 @@ class PathwayValidatorTest {
     }
 
     @Test
-    void refusesDispositionCodesTheEventSchemaWouldRefuse() {
-        String yaml = """
-                dispositions:
-                  - {code: SB-AMB-C1, name: Ambulance, timeframeMinutes: 7, careSetting: emergency-ambulance, group: ambulance, basis: x}
-                  - {code: SBX, alias: SB-Y, name: X, timeframeMinutes: -1, careSetting: Primary Care, group: gp, basis: x}
-                  - {code: Dx05, name: GP, timeframeMinutes: 120, careSetting: primary-care, group: primary-care, basis: x, action: page-someone}
-                  - {code: Dx05, name: GP again, timeframeMinutes: 120, careSetting: primary-care, group: primary-care, basis: x}
-                """;
-        assertThatThrownBy(() -> PathwayLoader.parseDispositions("dispositions.yaml",
-                yaml.getBytes(StandardCharsets.UTF_8)))
-                .extracting(e -> ((PathwayValidationException) e).problems())
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .containsExactly(
-                        "dispositions.yaml: disposition 'SB-AMB-C1': code must match ^(Dx|SB)[A-Za-z0-9]{1,16}$ (the "
-                                + "triage.outcomes.v1 schema)",
-                        "dispositions.yaml: disposition 'SBX': alias 'SB-Y' must be the code with dashes added",
-                        "dispositions.yaml: disposition 'SBX': timeframeMinutes must be 0 or more",
-                        "dispositions.yaml: disposition 'SBX': careSetting must be lower case with dashes, e.g. primary-care",
-                        "dispositions.yaml: disposition 'SBX': group must be one of [a-and-e, ambulance, other-service, "
-                                + "primary-care, self-care]",
-                        "dispositions.yaml: disposition 'Dx05': action 'page-someone' is unknown (known: "
-                                + "transfer-to-clinician)",
-                        "dispositions.yaml: disposition 'Dx05': is defined twice");
-    }
-
-    @Test
     void aPublishedVersionThatChangedIsRefused(@TempDir Path dir) throws IOException {
-        Files.write(dir.resolve("dispositions.yaml"), resource("pathways/dispositions.yaml"));
         Files.write(dir.resolve("valid.v1.yaml"), fixtureBytes("valid.v1.yaml"));
         String realHash = PathwayLoader.sha256(fixtureBytes("valid.v1.yaml"));
         String staleHash = "0".repeat(64);
-        Files.writeString(dir.resolve("index.yaml"), "dispositions: dispositions.yaml\npathways:\n"
+        Files.writeString(dir.resolve("index.yaml"), "pathways:\n"
                 + "  - {file: valid.v1.yaml, sha256: " + staleHash + "}\n");
 
         assertThatThrownBy(() -> PathwayLoader.load(PathwayLoader.directory(dir)))
@@ -176,7 +149,7 @@ class PathwayValidatorTest {
                         + ", index.yaml says " + staleHash + "): published pathway versions are immutable, add a new "
                         + "version instead");
 
-        Files.writeString(dir.resolve("index.yaml"), "dispositions: dispositions.yaml\npathways:\n"
+        Files.writeString(dir.resolve("index.yaml"), "pathways:\n"
                 + "  - {file: valid.v1.yaml, sha256: " + realHash + "}\n");
         PathwayCatalogue catalogue = PathwayLoader.load(PathwayLoader.directory(dir));
         assertThat(catalogue.latest("valid")).get().extracting(Pathway::sha256).isEqualTo(realHash);
@@ -184,9 +157,8 @@ class PathwayValidatorTest {
 
     @Test
     void theIndexMustNameExistingFilesWithTheirHash(@TempDir Path dir) throws IOException {
-        Files.write(dir.resolve("dispositions.yaml"), resource("pathways/dispositions.yaml"));
         Files.write(dir.resolve("valid.v1.yaml"), fixtureBytes("valid.v1.yaml"));
-        Files.writeString(dir.resolve("index.yaml"), "dispositions: dispositions.yaml\npathways:\n"
+        Files.writeString(dir.resolve("index.yaml"), "pathways:\n"
                 + "  - {file: valid.v1.yaml}\n  - {file: gone.v1.yaml, sha256: abc}\n  - {file: valid.v1.yaml}\n");
 
         assertThatThrownBy(() -> PathwayLoader.load(PathwayLoader.directory(dir)))
@@ -197,6 +169,21 @@ class PathwayValidatorTest {
                                 + "its hash: sha256: " + PathwayLoader.sha256(fixtureBytes("valid.v1.yaml")),
                         "gone.v1.yaml: file not found",
                         "index.yaml: lists valid.v1.yaml twice");
+    }
+
+    @Test
+    void anIndexThatStillNamesADispositionsFileIsRefused(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("valid.v1.yaml"), fixtureBytes("valid.v1.yaml"));
+        Files.writeString(dir.resolve("dispositions.yaml"), "dispositions: []\n");
+        Files.writeString(dir.resolve("index.yaml"), "dispositions: dispositions.yaml\npathways:\n"
+                + "  - {file: valid.v1.yaml, sha256: " + PathwayLoader.sha256(fixtureBytes("valid.v1.yaml")) + "}\n");
+
+        assertThatThrownBy(() -> PathwayLoader.load(PathwayLoader.directory(dir)))
+                .extracting(e -> ((PathwayValidationException) e).problems())
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly("index.yaml: names a dispositions file ('dispositions.yaml'), but pathway content no "
+                        + "longer defines dispositions: every service uses the one catalogue of the event contract "
+                        + "(dispositions.json in switchboard-events, docs/events.md). Remove the 'dispositions' line");
     }
 
     @Test
