@@ -18,7 +18,9 @@ public class R__disposition_catalogue extends BaseJavaMigration {
 
     @Override
     public Integer getChecksum() {
-        return (int) Long.parseLong(DispositionCatalogue.shared().sha256().substring(0, 8), 16);
+        // The rows depend on the catalogue and on the rule deriving needs_service (v2: the 111 service's own
+        // clinical assessment needs no service): a change to either must run the migration again.
+        return (DispositionCatalogue.shared().sha256() + "|needs-service-v2").hashCode();
     }
 
     @Override

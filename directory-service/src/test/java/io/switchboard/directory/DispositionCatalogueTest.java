@@ -50,7 +50,7 @@ class DispositionCatalogueTest {
                 .then().statusCode(200).extract().as(DispositionInfo[].class));
         assertThat(served).containsExactlyElementsOf(catalogueAsRows());
         assertThat(served).filteredOn(d -> !d.needsService()).extracting(DispositionInfo::group)
-                .containsOnly("ambulance", "self-care");
+                .containsOnly("ambulance", "self-care", "other-service");
     }
 
     @Test

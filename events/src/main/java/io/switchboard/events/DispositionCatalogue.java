@@ -48,6 +48,13 @@ public final class DispositionCatalogue {
     public static final Set<String> EMERGENCY_GROUPS = Set.of("ambulance", "a-and-e");
     /** Groups for which the directory searches no service (an ambulance is sent; the caller looks after themselves). */
     public static final Set<String> NO_SERVICE_GROUPS = Set.of("ambulance", "self-care");
+    /** The 111 service's own clinicians (warm transfer, call-back): care within the call, not a service to find. */
+    public static final String OWN_CLINICAL_ASSESSMENT = "clinical-assessment";
+
+    /** Whether the directory must find a service for a disposition of this group and care setting. */
+    public static boolean needsService(String group, String careSetting) {
+        return !NO_SERVICE_GROUPS.contains(group) && !OWN_CLINICAL_ASSESSMENT.equals(careSetting);
+    }
 
     /** The triage.outcomes.v1 schema's pattern for disposition codes. */
     public static final Pattern CODE = Pattern.compile("(Dx|SB)[A-Za-z0-9]{1,16}");
@@ -102,9 +109,12 @@ public final class DispositionCatalogue {
             return action == Action.TRANSFER_TO_CLINICIAN;
         }
 
-        /** False for ambulance responses and self-care: the directory chooses no service for them. */
+        /**
+         * False for ambulance responses, self-care and the 111 service's own clinical assessment (a warm transfer
+         * or a clinician call-back): the directory chooses no service for them.
+         */
         public boolean needsService() {
-            return !NO_SERVICE_GROUPS.contains(group);
+            return needsService(group, careSetting);
         }
 
         /** As it travels on triage.outcomes.v1 and calls.outcomes.v1. */

@@ -60,7 +60,7 @@ class DispositionCatalogueTest {
         assertThat(entry("Dx35").group()).isEqualTo("other-service");
         assertThat(entry("Dx35").careSetting()).isEqualTo("clinical-assessment");
         assertThat(CATALOGUE.all()).filteredOn(e -> !e.needsService()).extracting(Entry::code)
-                .containsExactlyInAnyOrder("SBAMBC1", "SBAMBC2", "SBAMBC3", "SBAMBC4", "SBSELF");
+                .containsExactlyInAnyOrder("SBAMBC1", "SBAMBC2", "SBAMBC3", "SBAMBC4", "SBSELF", "SBCLINNOW", "Dx35");
         assertThat(CATALOGUE.byCode("SBCLINNOW")).get().extracting(Entry::transfersToClinician).isEqualTo(true);
         assertThat(CATALOGUE.all()).filteredOn(Entry::transfersToClinician).hasSize(1);
         assertThat(CATALOGUE.byCode("SBDEN1")).isPresent();

@@ -81,7 +81,7 @@ public class OutcomeDecider {
 
     private boolean needsNoService(Disposition disposition) {
         if (disposition.group() != null) {
-            return DispositionCatalogue.NO_SERVICE_GROUPS.contains(disposition.group());
+            return !DispositionCatalogue.needsService(disposition.group(), disposition.careSetting());
         }
         DispositionInfo known = index.awaitReady(Duration.ofMinutes(5)).reference().disposition(disposition.code())
                 .orElse(null);
