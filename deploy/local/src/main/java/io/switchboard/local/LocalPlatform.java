@@ -87,14 +87,32 @@ public final class LocalPlatform implements AutoCloseable {
      * @param extraEnv added to every service's environment (configuration as environment variables)
      */
     public void startServices(Pbx pbx, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        // call-ingest last: the PBX's calls start flowing when it logs in, and every consumer should be up by then
+        // (a simulated handler needs triage-service the moment a call is answered).
+        List<ServiceProcess> consumers = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            Map<String, String> env = environment(spec, pbx);
-            env.putAll(extraEnv);
-            environments.put(spec.name(), env);
-            int httpPort = freePorts ? port(0) : port(spec.httpPort());
-            services.put(spec.name(), launch(spec, httpPort, env));
+            if (!spec.name().equals("call-ingest")) {
+                consumers.add(start(spec, pbx, extraEnv));
+            }
         }
-        awaitReady(List.copyOf(services.values()));
+        awaitReady(consumers);
+        ServiceSpec ingest = ServiceSpec.ALL.stream().filter(s -> s.name().equals("call-ingest")).findFirst()
+                .orElseThrow();
+        awaitReady(List.of(start(ingest, pbx, extraEnv)));
+        Map<String, ServiceProcess> ordered = new LinkedHashMap<>();
+        ServiceSpec.ALL.forEach(spec -> ordered.put(spec.name(), services.get(spec.name())));
+        services.clear();
+        services.putAll(ordered);
+    }
+
+    private ServiceProcess start(ServiceSpec spec, Pbx pbx, Map<String, String> extraEnv) throws IOException {
+        Map<String, String> env = environment(spec, pbx);
+        env.putAll(extraEnv);
+        environments.put(spec.name(), env);
+        int httpPort = freePorts ? port(0) : port(spec.httpPort());
+        ServiceProcess process = launch(spec, httpPort, env);
+        services.put(spec.name(), process);
+        return process;
     }
 
     /** Stops a service (as a crash or a rolling upgrade would) and starts it again on the same port. */

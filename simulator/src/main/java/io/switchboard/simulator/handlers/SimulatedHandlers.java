@@ -78,11 +78,25 @@ public final class SimulatedHandlers implements AutoCloseable {
         desks.execute(() -> assess(settings.pbxId() + ":" + linkedid));
     }
 
+    /**
+     * A scripted handler, for tests that expect exact outcomes: assesses the call on {@code pathwayId} by the first
+     * route that reaches {@code dispositionCode}.
+     */
+    public void assess(String linkedid, String pathwayId, String dispositionCode) {
+        TriageRoutes.Route route = routes.route(pathwayId, dispositionCode).orElseThrow(() ->
+                new IllegalArgumentException("no route of pathway " + pathwayId + " reaches " + dispositionCode));
+        String callId = settings.pbxId() + ":" + linkedid;
+        desks.execute(() -> walk(callId, route, new Random(settings.seed() * 31 + callId.hashCode())));
+    }
+
     private void assess(String callId) {
         Random random = new Random(settings.seed() * 31 + callId.hashCode());
-        String group = settings.mix().draw(random);
-        List<TriageRoutes.Route> candidates = routes.routesTo(group);
-        TriageRoutes.Route route = candidates.get(random.nextInt(candidates.size()));
+        List<TriageRoutes.Route> candidates = routes.routesTo(settings.mix().draw(random));
+        walk(callId, candidates.get(random.nextInt(candidates.size())), random);
+    }
+
+    private void walk(String callId, TriageRoutes.Route route, Random random) {
+        String group = route.group();
         try {
             ObjectNode start = JSON.createObjectNode().put("callId", callId).put("pathwayId", route.pathwayId());
             int age = Math.max(route.minAge(), Math.min(route.maxAge(), 18 + random.nextInt(60)));

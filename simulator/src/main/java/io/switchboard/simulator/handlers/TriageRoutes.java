@@ -56,6 +56,13 @@ final class TriageRoutes {
         return byGroup.getOrDefault(group, List.of());
     }
 
+    /** The first route through a pathway that reaches a disposition. */
+    java.util.Optional<Route> route(String pathwayId, String dispositionCode) {
+        return byGroup.values().stream().flatMap(List::stream)
+                .filter(r -> r.pathwayId().equals(pathwayId) && r.dispositionCode().equals(dispositionCode))
+                .findFirst();
+    }
+
     Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         byGroup.forEach((g, r) -> counts.put(g, r.size()));
