@@ -114,7 +114,7 @@ public final class DispositionCatalogue {
          * or a clinician call-back): the directory chooses no service for them.
          */
         public boolean needsService() {
-            return needsService(group, careSetting);
+            return DispositionCatalogue.needsService(group, careSetting);
         }
 
         /** As it travels on triage.outcomes.v1 and calls.outcomes.v1. */
