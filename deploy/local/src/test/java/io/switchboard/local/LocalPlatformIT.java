@@ -70,6 +70,17 @@ class LocalPlatformIT {
         assertThat(out).contains("\"region\":\"" + LocalPlatformMain.REGION + "\"");
     }
 
+    @Test
+    void simulatedHandlersTriageCallsAndOutcomesWithChosenServicesFlow() throws Exception {
+        // Answered calls are assessed through triage's API; directory-service publishes each call's outcome 30 s
+        // after the call ends, with a service from the synthetic national directory where one is needed.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            String out = kcat(Topics.CALLS_OUTCOMES);
+            return out.contains("service-chosen") && out.contains("io.switchboard.calls.outcomes.v1.outcome");
+        });
+        assertThat(kcat(Topics.TRIAGE_OUTCOMES)).contains("disposition-reached");
+    }
+
     private String kcat(String topic) throws Exception {
         Process kcat = new ProcessBuilder("kcat", "-b", platform.bootstrapServers(), "-t", topic, "-C", "-J", "-e",
                 "-q").redirectErrorStream(true).start();
