@@ -52,7 +52,12 @@ record DrillReport(
     }
 
     /** A decision kpi-service published on routing.commands.v1. */
-    record ContingencyDecision(Instant at, String localAt, boolean engage, String reason, String issuedBy) {
+    /**
+     * A decision kpi-service published on routing.commands.v1, and how long after it (virtual time) the PBX's switch
+     * followed: at accelerated time every real second the platform takes is {@code speed} virtual seconds.
+     */
+    record ContingencyDecision(Instant at, String localAt, boolean engage, String reason, String issuedBy,
+            Double pbxFollowedAfterSeconds) {
     }
 
     /** The PBX's contingency switch changing, as its own VarSet event shows (virtual time). */
@@ -80,7 +85,8 @@ record DrillReport(
      */
     record Outcomes(Map<String, Long> byResult, Map<String, Long> dispositionGroups, Map<String, Long> serviceTypes,
             Double serviceFoundShare, Double answerToOutcomeP50Seconds, Double answerToOutcomeP95Seconds,
-            long missing, List<String> missingCalls, long duplicated, Object handlers) {
+            long missing, List<String> missingCalls, long duplicated, Object handlers,
+            Map<String, Long> transfersToClinician) {
     }
 
     record LostCall(String callId, String outcome, String arrivedAt, String problem) {
@@ -140,7 +146,7 @@ record DrillReport(
                         : "; " + notCompared + " intervals while call-ingest could not see the PBX are not compared")
                 : mismatches + " of " + (intervals.size() - notCompared) + " intervals differ (marked below)"));
 
-        Outcomes outcomes = outcomes(truth, observed, handlerStats);
+        Outcomes outcomes = outcomes(truth, observed, handlerStats, observer.transferResults());
         checks.add(new Check("Every call has exactly one outcome", outcomes.missing() == 0 && outcomes.duplicated() == 0,
                 outcomes.missing() == 0 && outcomes.duplicated() == 0
                         ? "all " + truth.size() + " calls have one outcome on calls.outcomes.v1: " + outcomes.byResult()
@@ -154,8 +160,11 @@ record DrillReport(
 
         List<ContingencyDecision> decisions = new ArrayList<>();
         for (RoutingCommand c : observer.contingencyCommands()) {
+            boolean engage = c.kind() == RoutingCommandKind.ENGAGE_CONTINGENCY;
+            Double followed = switchChanges.stream().filter(sc -> sc.engaged() == engage && !sc.at().isBefore(c.issuedAt()))
+                    .findFirst().map(sc -> (sc.at().toEpochMilli() - c.issuedAt().toEpochMilli()) / 1000.0).orElse(null);
             decisions.add(new ContingencyDecision(c.issuedAt(), LocalDateTime.ofInstant(c.issuedAt(), zone).toString(),
-                    c.kind() == RoutingCommandKind.ENGAGE_CONTINGENCY, c.reason(), c.issuedBy()));
+                    engage, c.reason(), c.issuedBy(), followed));
         }
         checks.add(contingencyCheck(scenario.expectContingency(), switchChanges, decisions));
         for (AppliedFault f : faults) {
@@ -185,7 +194,7 @@ record DrillReport(
     }
 
     private static Outcomes outcomes(List<CallTruth> truth, Map<String, PlatformObserver.ObservedCall> observed,
-            Object handlerStats) {
+            Object handlerStats, Map<String, Long> transfers) {
         Map<String, Long> byResult = new TreeMap<>();
         Map<String, Long> groups = new TreeMap<>();
         Map<String, Long> types = new TreeMap<>();
@@ -219,7 +228,7 @@ record DrillReport(
         java.util.Collections.sort(waits);
         return new Outcomes(byResult, groups, types, chosen + notFound == 0 ? null : (double) chosen / (chosen + notFound),
                 quantile(waits, 0.5), quantile(waits, 0.95), missing.size(),
-                missing.subList(0, Math.min(200, missing.size())), duplicated, handlerStats);
+                missing.subList(0, Math.min(200, missing.size())), duplicated, handlerStats, transfers);
     }
 
     private static Double quantile(List<Double> sorted, double q) {

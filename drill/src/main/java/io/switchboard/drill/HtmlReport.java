@@ -65,11 +65,13 @@ final class HtmlReport {
             h.append("<p>kpi-service made no contingency decision.</p>");
         } else {
             h.append("<table><tr><th class=l>when (local)</th><th class=l>decision</th><th class=l>why</th>")
-                    .append("<th class=l>by</th></tr>");
+                    .append("<th class=l>by</th><th>PBX switch followed after (virtual s)</th></tr>");
             for (DrillReport.ContingencyDecision d : r.decisions()) {
                 h.append("<tr><td class=l>").append(esc(d.localAt())).append("</td><td class=l>")
                         .append(d.engage() ? "engage" : "release").append("</td><td class=l>").append(esc(d.reason()))
-                        .append("</td><td class=l>").append(esc(d.issuedBy())).append("</td></tr>");
+                        .append("</td><td class=l>").append(esc(d.issuedBy())).append("</td><td>")
+                        .append(d.pbxFollowedAfterSeconds() == null ? "never" : String.format(Locale.ROOT, "%.0f",
+                                d.pbxFollowedAfterSeconds())).append("</td></tr>");
             }
             h.append("</table>");
         }
@@ -94,7 +96,9 @@ final class HtmlReport {
                 .append(DrillReport.percent(o.serviceFoundShare())).append("</b>. Time from the answered event to the")
                 .append(" call outcome (wall clock, includes directory-service's 30 s settle window): p50 ")
                 .append(o.answerToOutcomeP50Seconds()).append(" s, p95 ").append(o.answerToOutcomeP95Seconds())
-                .append(" s. Outcomes missing: <b>").append(o.missing()).append("</b>.</p>");
+                .append(" s. Outcomes missing: <b>").append(o.missing()).append("</b>. Transfers to a clinician that")
+                .append(" triage asked the PBX for, by result: ").append(esc(String.valueOf(o.transfersToClinician())))
+                .append(" (rejected: the call had already left its handler).</p>");
         if (!o.missingCalls().isEmpty()) {
             h.append("<p>Without an outcome: ").append(esc(String.join(", ", o.missingCalls()))).append("</p>");
         }

@@ -171,6 +171,14 @@ final class PlatformObserver implements AutoCloseable {
         return states.stream().filter(s -> region.equals(s.region()) && s.contingencyEngaged() != null).toList();
     }
 
+    /** What the PBX did with the transfers triage asked for (routing.state.v1, transfer-call). */
+    synchronized Map<String, Long> transferResults() {
+        Map<String, Long> results = new java.util.TreeMap<>();
+        states.stream().filter(s -> s.kind() == io.switchboard.events.RoutingCommandKind.TRANSFER_CALL)
+                .forEach(s -> results.merge(s.result().wireName(), 1L, Long::sum));
+        return results;
+    }
+
     synchronized List<DeadLetter> deadLetters() {
         return List.copyOf(deadLetters);
     }

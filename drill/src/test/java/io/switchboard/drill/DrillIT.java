@@ -62,7 +62,7 @@ class DrillIT {
                 drill.name = surge
                 drill.region = drill-south
                 drill.provider = drill-111
-                drill.speed = 120
+                drill.speed = 60
                 drill.expect.contingency = engaged-and-released
                 drill.policy.engage-waiting = 6
                 drill.policy.release-waiting = 2
@@ -70,7 +70,7 @@ class DrillIT {
                 seed = 5
                 start = 2026-11-16T10:00
                 hours = 2
-                calls-per-hour = 240
+                calls-per-hour = 200
                 handlers = 40
                 surge.1 = 2026-11-16T10:10,2026-11-16T10:25,2.5
                 queue-timeout = 0

@@ -80,7 +80,7 @@ class EndToEndIT {
                                 o.disposition() == null ? null : o.disposition().code(),
                                 o.service() == null ? null : o.service().type()));
                         if (o.result() == CallOutcomeEvent.Result.SERVICE_CHOSEN) {
-                            assertThat(o.service().distanceKm()).as("a service near the caller").isLessThan(60.0);
+                            assertThat(o.service().distanceKm()).as("within the widest search radius").isLessThanOrEqualTo(120.0);
                         }
                     }
                     assertThat(actual).containsExactlyEntriesOf(EXPECTED);
