@@ -1,7 +1,9 @@
 package io.switchboard.kpi.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.switchboard.kpi.config.KpiConfig;
+import io.switchboard.tracing.KafkaTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
@@ -11,7 +13,7 @@ import org.apache.kafka.streams.Topology;
 public class TopologyProducer {
 
     @Produces
-    Topology kpiTopology(KpiConfig config, MeterRegistry metrics) {
+    Topology kpiTopology(KpiConfig config, MeterRegistry metrics, OpenTelemetry openTelemetry) {
         config.thresholdsFor("default"); // invalid thresholds fail the start, not the first decision
         config.regions().keySet().forEach(config::thresholdsFor);
         PipelineCounters counters = new PipelineCounters() {
@@ -36,6 +38,7 @@ public class TopologyProducer {
                         engage ? "engage" : "release", "issued_by", "policy").increment();
             }
         };
-        return KpiTopology.build(TopologySettings.from(config, config.regionPartitions()), counters);
+        return KpiTopology.build(TopologySettings.from(config, config.regionPartitions()), counters,
+                openTelemetry.getTracer(KafkaTracing.SCOPE));
     }
 }
