@@ -30,6 +30,14 @@ public final class CallTrace {
     /** {@code version-traceid-parentid-flags}, lower-case hex, as W3C Trace Context level 1 writes it. */
     public static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
 
+    /** MessageDigest.getInstance looks the provider up each time: one digest per thread instead. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    });
     private static final int TRACE_ID_BYTES = 16;
     private static final int SPAN_ID_BYTES = 8;
 
@@ -100,10 +108,6 @@ public final class CallTrace {
     }
 
     private static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        return SHA_256.get().digest(input); // digest() resets it for the next use
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.tracing;
 
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -81,6 +82,15 @@ public final class KafkaTracing {
             carrier.add(key, value.getBytes(StandardCharsets.UTF_8));
         }
     };
+
+    /**
+     * The tracer of Switchboard's own spans: the SDK's, or the API's no-op one when the SDK is disabled
+     * ({@code quarkus.otel.sdk.disabled}, the default). A no-op span carries its parent's context, so records still
+     * get the traceparent they continue (at least their call's root) while no span is made at all.
+     */
+    public static Tracer tracer(OpenTelemetry openTelemetry, boolean sdkDisabled) {
+        return (sdkDisabled ? OpenTelemetry.noop() : openTelemetry).getTracer(SCOPE);
+    }
 
     /** The call's own context: its deterministic trace id, with the call's root as the (remote, sampled) parent. */
     public static Context callRoot(String callId) {

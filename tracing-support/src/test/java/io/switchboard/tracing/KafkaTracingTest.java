@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -125,14 +126,18 @@ class KafkaTracingTest {
         assertThat(failed.getEvents()).extracting(e -> e.getName()).containsExactly("exception");
     }
 
-    /** With no SDK at all (the API's no-op), the record still carries its call's trace id. */
+    /** With the SDK disabled (the API's no-op tracer), no span is made and the record still carries the call's trace. */
     @Test
-    void withoutAnSdkTheRecordStillCarriesTheCallsTrace() {
-        Tracer noop = OpenTelemetry.noop().getTracer(KafkaTracing.SCOPE);
+    void withTheSdkDisabledNoSpanIsMadeAndTheRecordStillCarriesTheCallsTrace() {
+        OpenTelemetry sdk = OpenTelemetrySdk.builder().setTracerProvider(provider).build();
+        assertThat(KafkaTracing.tracer(sdk, false).spanBuilder("x").startSpan().isRecording()).isTrue();
+        Tracer noop = KafkaTracing.tracer(sdk, true);
         Span span = KafkaTracing.span(noop, SpanKind.PRODUCER, "calls.lifecycle.v1", "publish",
                 KafkaTracing.callRoot(CALL)).startSpan();
         Headers headers = new RecordHeaders();
         KafkaTracing.inject(Context.root().with(span), headers);
+        span.end();
+        assertThat(span.isRecording()).isFalse();
         assertThat(text(headers)).isEqualTo(CallTrace.of(CALL).traceparent());
     }
 

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,13 +59,14 @@ public class EventPublisher implements LifecycleSink {
     private volatile boolean blocked;
 
     EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig config,
-            MeterRegistry metrics, OpenTelemetry openTelemetry) {
+            MeterRegistry metrics, OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         this.producer = new KafkaProducer<>(producerConfig(kafkaConfig), new StringSerializer(),
                 new ByteArraySerializer());
         this.source = "/switchboard/call-ingest/" + config.pbxId();
         this.stallAfter = config.publish().stallAfter();
         this.metrics = metrics;
-        this.tracer = openTelemetry.getTracer(KafkaTracing.SCOPE);
+        this.tracer = KafkaTracing.tracer(openTelemetry, tracingOff);
         metrics.gauge("switchboard_publish_unacknowledged", unacknowledged);
     }
 

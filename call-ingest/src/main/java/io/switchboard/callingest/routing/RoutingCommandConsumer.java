@@ -14,6 +14,7 @@ import io.switchboard.events.RoutingCommand;
 import io.switchboard.events.Topics;
 import io.switchboard.tracing.KafkaTracing;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -28,9 +29,10 @@ public class RoutingCommandConsumer {
     private final RoutingExecutor executor;
     private final Tracer tracer;
 
-    RoutingCommandConsumer(RoutingExecutor executor, OpenTelemetry openTelemetry) {
+    RoutingCommandConsumer(RoutingExecutor executor, OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         this.executor = executor;
-        this.tracer = openTelemetry.getTracer(KafkaTracing.SCOPE);
+        this.tracer = KafkaTracing.tracer(openTelemetry, tracingOff);
     }
 
     @Incoming("routing-commands")

@@ -7,13 +7,15 @@ import io.switchboard.tracing.KafkaTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Quarkus starts Kafka Streams with this topology (see application.properties for exactly-once and state). */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
-    Topology kpiTopology(KpiConfig config, MeterRegistry metrics, OpenTelemetry openTelemetry) {
+    Topology kpiTopology(KpiConfig config, MeterRegistry metrics, OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         config.thresholdsFor("default"); // invalid thresholds fail the start, not the first decision
         config.regions().keySet().forEach(config::thresholdsFor);
         PipelineCounters counters = new PipelineCounters() {
@@ -39,6 +41,6 @@ public class TopologyProducer {
             }
         };
         return KpiTopology.build(TopologySettings.from(config, config.regionPartitions()), counters,
-                openTelemetry.getTracer(KafkaTracing.SCOPE));
+                KafkaTracing.tracer(openTelemetry, tracingOff));
     }
 }
