@@ -198,7 +198,7 @@ MP_JWT_VERIFY_AUDIENCES: {{ . | quote }}
 {{- end }}
 {{- end -}}
 
-{{/* Tracing (coming with issue 8, item 3): nothing is set while it is off. */}}
+{{/* Tracing (docs/operators/tracing.md): nothing is set while it is off (the services' default: SDK disabled). */}}
 {{- define "switchboard.tracingEnv" -}}
 {{- $t := .root.Values.tracing -}}
 {{- if $t.enabled }}

@@ -10,6 +10,7 @@ import io.switchboard.events.AgentState;
 import io.switchboard.events.AgentStateEvent;
 import io.switchboard.events.CallLifecycleEvent;
 import io.switchboard.events.CallStep;
+import io.switchboard.events.CallTrace;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.EventSchemas;
@@ -65,6 +66,7 @@ class LifecycleOverRealSocketTest {
         assertThat(actual).isEqualTo(expected);
 
         Set<String> ids = new HashSet<>();
+        Map<String, Set<String>> tracesByCall = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             CallLifecycleEvent event = EventJson.fromBytes(record.value(), CallLifecycleEvent.class);
             if (!event.callId().startsWith("pbx-all:") || event.callId().startsWith("pbx-all:19")) {
@@ -77,7 +79,15 @@ class LifecycleOverRealSocketTest {
             assertThat(ids.add(event.eventId())).as("no duplicate event ids").isTrue();
             assertThat(EventSchemas.validate(Topics.CALLS_LIFECYCLE, EventJson.readTree(record.value()))).isEmpty();
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("4930");
+            String traceparent = CloudEventHeaders.text(record.headers(), CallTrace.HEADER);
+            assertThat(traceparent).as("traceparent of " + event.eventId()).matches(CallTrace.TRACEPARENT);
+            assertThat(record.headers().headers(CallTrace.HEADER)).hasSize(1);
+            tracesByCall.computeIfAbsent(event.callId(), c -> new HashSet<>()).add(CallTrace.traceIdOf(traceparent));
         }
+        // One trace per call, the one derived from its call id (with the SDK disabled, as in production by default).
+        assertThat(tracesByCall).hasSizeGreaterThan(20);
+        tracesByCall.forEach((callId, traces) ->
+                assertThat(traces).as(callId).containsExactly(CallTrace.of(callId).traceId()));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.amireplay.AmiAction;
 import io.switchboard.events.CallLifecycleEvent;
 import io.switchboard.events.CallStep;
+import io.switchboard.events.CallTrace;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.RoutingCommand;
@@ -41,11 +42,16 @@ class RoutingCommandsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** A contingency command's own trace (it comes from kpi-service's decision) continues in what the PBX did. */
+    private static final String DECISION_TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     @Test
     void contingencyIsEngagedAndReleasedOnceEachAndConfirmedByThePbx() {
         String engage = id();
-        send(command(engage, RoutingCommandKind.ENGAGE_CONTINGENCY, "test-region", null, null));
+        send(command(engage, RoutingCommandKind.ENGAGE_CONTINGENCY, "test-region", null, null), DECISION_TRACE);
         RoutingStateEvent engaged = awaitState(engage);
+        assertThat(traceIdOfState(engage)).as("the decision's trace, across the broker twice")
+                .isEqualTo(CallTrace.traceIdOf(DECISION_TRACE));
         assertThat(engaged.result()).isEqualTo(RoutingResult.APPLIED);
         assertThat(engaged.contingencyEngaged()).isTrue();
         assertThat(engaged.detail()).isEqualTo("VarSet CONTINGENCY=1 observed");
@@ -90,6 +96,8 @@ class RoutingCommandsTest {
 
         assertThat(state.result()).isEqualTo(RoutingResult.APPLIED);
         assertThat(state.callId()).isEqualTo(callId);
+        assertThat(traceIdOfState(transfer)).as("what happened to the call is in the call's trace")
+                .isEqualTo(CallTrace.of(callId).traceId());
         AmiAction blindTransfer = AmiReplayTestResource.server().receivedActions("BlindTransfer").get(0);
         assertThat(blindTransfer.header("Channel")).isEqualTo("PJSIP/agent1-000000aa");
         assertThat(blindTransfer.header("Context")).isEqualTo("transfer-targets");
@@ -133,10 +141,17 @@ class RoutingCommandsTest {
     }
 
     private static void send(RoutingCommand command) {
+        send(command, null);
+    }
+
+    private static void send(RoutingCommand command, String traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ROUTING_COMMANDS, command.key(),
                 EventJson.toBytes(command));
         CloudEventHeaders.write(record.headers(), new CloudEventHeaders.Envelope(command.commandId(), "/test",
                 command.cloudEventType(), command.issuedAt(), command.key(), null));
+        if (traceparent != null) {
+            record.headers().add(CallTrace.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         produce(record);
     }
 
@@ -161,11 +176,19 @@ class RoutingCommandsTest {
     }
 
     private static List<RoutingStateEvent> states(String commandId) {
+        return stateRecords(commandId).stream().map(r -> EventJson.fromBytes(r.value(), RoutingStateEvent.class))
+                .toList();
+    }
+
+    private static String traceIdOfState(String commandId) {
+        return CallTrace.traceIdOf(CloudEventHeaders.text(stateRecords(commandId).get(0).headers(), CallTrace.HEADER));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> stateRecords(String commandId) {
         try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(),
                 Topics.ROUTING_STATE)) {
-            return reader.readFor(Duration.ofMillis(600)).stream()
-                    .map(r -> EventJson.fromBytes(r.value(), RoutingStateEvent.class))
-                    .filter(s -> s.commandId().equals(commandId)).toList();
+            return reader.readFor(Duration.ofMillis(600)).stream().filter(r -> EventJson.fromBytes(r.value(),
+                    RoutingStateEvent.class).commandId().equals(commandId)).toList();
         }
     }
 

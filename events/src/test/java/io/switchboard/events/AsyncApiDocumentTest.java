@@ -41,6 +41,10 @@ class AsyncApiDocumentTest {
             Topics.KPI_SNAPSHOTS, Set.of(),
             Topics.CALLS_OUTCOMES, Set.of("external", "directory-service"));
 
+    /** Topics whose records concern a call (or a command) and carry the optional W3C traceparent header. */
+    private static final Set<String> TRACED = Set.of(Topics.CALLS_LIFECYCLE, Topics.TRIAGE_OUTCOMES,
+            Topics.CALLS_OUTCOMES, Topics.ROUTING_COMMANDS, Topics.ROUTING_STATE);
+
     @BeforeAll
     static void parse() throws IOException {
         try (InputStream in = AsyncApiDocumentTest.class.getClassLoader().getResourceAsStream("asyncapi.yaml")) {
@@ -119,7 +123,12 @@ class AsyncApiDocumentTest {
                 CloudEventHeaders.CONTENT_TYPE);
         for (Topics.TopicSpec spec : Topics.ALL) {
             JsonNode headers = message(spec.name()).path("headers");
-            assertThat(names(headers.path("properties"))).as(spec.name()).containsExactlyInAnyOrderElementsOf(written);
+            Set<String> expected = new TreeSet<>(written);
+            if (TRACED.contains(spec.name())) {
+                expected.add(CallTrace.HEADER);
+                assertThat(headers.at("/properties/traceparent/$ref").asText()).isEqualTo("#/components/schemas/traceparent");
+            }
+            assertThat(names(headers.path("properties"))).as(spec.name()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(texts(headers.path("required"))).containsExactlyInAnyOrder(CloudEventHeaders.SPEC_VERSION,
                     CloudEventHeaders.ID, CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE, CloudEventHeaders.CONTENT_TYPE);
             assertThat(headers.at("/properties/ce_dataschema/enum/0").asText())
@@ -128,6 +137,13 @@ class AsyncApiDocumentTest {
             assertThat(message(spec.name()).at("/bindings/kafka/key/description").asText())
                     .contains(spec.key().split("[ /]")[0]);
         }
+    }
+
+    @Test
+    void traceparentIsDescribedWithThePatternCallTraceReads() {
+        JsonNode schema = doc.at("/components/schemas/traceparent");
+        assertThat(schema.path("pattern").asText()).isEqualTo("^" + CallTrace.TRACEPARENT.pattern().replace("(", "").replace(")", "") + "$");
+        assertThat(schema.path("description").asText()).contains(CallTrace.PREFIX.replace("|", ""));
     }
 
     @Test
@@ -191,6 +207,11 @@ class AsyncApiDocumentTest {
                         .isIn(payload.path("eventId").asText(), payload.path("commandId").asText());
                 assertThat(headers.path(CloudEventHeaders.SPEC_VERSION).asText()).isEqualTo("1.0");
                 assertThat(headers.path(CloudEventHeaders.SOURCE).asText()).startsWith(CloudEventHeaders.sourceOf(""));
+                if (headers.has(CallTrace.HEADER)) {
+                    assertThat(TRACED).contains(spec.name());
+                    assertThat(CallTrace.traceIdOf(headers.path(CallTrace.HEADER).asText())).as("the call's trace")
+                            .isEqualTo(CallTrace.of(payload.path("callId").asText()).traceId());
+                }
             }
         }
     }

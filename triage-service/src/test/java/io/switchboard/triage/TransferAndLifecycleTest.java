@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.CallStep;
+import io.switchboard.events.CallTrace;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.EventSchemas;
 import io.switchboard.events.RoutingCommand;
@@ -70,8 +71,13 @@ class TransferAndLifecycleTest {
         assertThat(Triage.header(record, "ce_type")).isEqualTo("io.switchboard.routing.commands.v1.transfer-call");
         assertThat(Triage.header(record, "ce_id")).isEqualTo(commandId);
         assertThat(Triage.header(record, "ce_subject")).isEqualTo(callId);
+        assertThat(CallTrace.traceIdOf(Triage.header(record, CallTrace.HEADER))).as("in the call's trace")
+                .isEqualTo(CallTrace.of(callId).traceId());
 
-        JsonNode outcome = EventJson.readTree(Triage.awaitRecords(Topics.TRIAGE_OUTCOMES, callId, 1).get(0).value());
+        ConsumerRecord<String, byte[]> outcomeRecord = Triage.awaitRecords(Topics.TRIAGE_OUTCOMES, callId, 1).get(0);
+        assertThat(CallTrace.traceIdOf(Triage.header(outcomeRecord, CallTrace.HEADER))).as("in the call's trace")
+                .isEqualTo(CallTrace.of(callId).traceId());
+        JsonNode outcome = EventJson.readTree(outcomeRecord.value());
         assertThat(outcome.at("/disposition/code").asText()).isEqualTo("SBCLINNOW");
         assertThat(outcome.at("/disposition/group").asText()).isEqualTo("other-service");
     }
@@ -94,6 +100,8 @@ class TransferAndLifecycleTest {
         assertThat(outcome.has("disposition")).isFalse();
         assertThat(outcome.get("handlerId").asText()).startsWith("agent:");
         assertThat(Triage.header(record, "ce_type")).isEqualTo("io.switchboard.triage.outcomes.v1.incomplete");
+        assertThat(CallTrace.traceIdOf(Triage.header(record, CallTrace.HEADER))).as("in the call's trace")
+                .isEqualTo(CallTrace.of(callId).traceId());
 
         given().auth().oauth2(handler()).when().get("/assessments/" + id).then().statusCode(200)
                 .body("status", equalTo("incomplete"))
@@ -173,6 +181,8 @@ class TransferAndLifecycleTest {
         ConsumerRecord<String, byte[]> record = Triage.awaitRecords(Topics.TRIAGE_OUTCOMES, callId, 1).get(0);
         assertThat(Triage.header(record, "ce_id")).isEqualTo(eventId);
         assertThat(Triage.header(record, "ce_type")).isEqualTo("io.switchboard.triage.outcomes.v1.incomplete");
+        assertThat(CallTrace.traceIdOf(Triage.header(record, CallTrace.HEADER)))
+                .as("relayed long after: still in the call's trace, derived from its id").isEqualTo(CallTrace.of(callId).traceId());
         await().atMost(Triage.TIMEOUT).until(() -> QuarkusTransaction.requiringNew().call(
                 () -> OutboxEvent.<OutboxEvent>findById(eventId).publishedAt != null));
     }

@@ -1,11 +1,14 @@
 package io.switchboard.kpi.streams;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import io.switchboard.kpi.model.AbandonedCall;
 import io.switchboard.kpi.model.CallStepLogic;
 import io.switchboard.kpi.model.KpiCounts;
 import io.switchboard.kpi.model.DeltaBatch;
 import io.switchboard.kpi.policy.OperatorPin;
 import io.switchboard.kpi.policy.RegionRouting;
+import io.switchboard.tracing.KafkaTracing;
 import org.apache.kafka.common.serialization.Serde;
 import java.nio.file.Path;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,6 +23,8 @@ import org.apache.kafka.streams.state.Stores;
  * the topology) and the contributions passed through the repartition serde, but without a broker or Kafka Streams'
  * per-record commits (TopologyTestDriver commits and fsyncs after every record, which measures the driver, not the
  * topology). Lives in the topology's package, in the bench module, to reach its package-private processors.
+ * Tracing costs what it costs in production by default (SDK disabled): no spans, the trace context passed from stage
+ * one to stage two in the headers.
  */
 public final class ReplayHarness implements AutoCloseable {
 
@@ -48,9 +53,10 @@ public final class ReplayHarness implements AutoCloseable {
         register(perRegionContext, memory(StoreNames.WAITING, BinarySerdes.waiting()));
         register(perRegionContext, memory(StoreNames.ROUTING, new JsonSerde<>(RegionRouting.class)));
         register(perRegionContext, memory(StoreNames.OVERRIDES, new JsonSerde<>(OperatorPin.class)));
+        Tracer tracer = KafkaTracing.tracer(OpenTelemetry.noop(), true);
         perCall = new CallStepProcessor(new CallStepLogic(settings.clinicianQueues()), settings.grace(),
-                settings.callMemory(), PipelineCounters.NONE);
-        perRegion = new KpiAggregator(settings, PipelineCounters.NONE);
+                settings.callMemory(), PipelineCounters.NONE, tracer);
+        perRegion = new KpiAggregator(settings, PipelineCounters.NONE, tracer);
         perCall.init(perCallContext);
         perRegion.init(perRegionContext);
     }
@@ -67,7 +73,8 @@ public final class ReplayHarness implements AutoCloseable {
                 regionStreamTime = Math.max(regionStreamTime, forward.record().timestamp());
                 perRegionContext.setCurrentStreamTimeMs(regionStreamTime);
                 perRegionContext.setCurrentSystemTimeMs(regionStreamTime);
-                perRegion.process(new Record<>(forward.record().key(), repartitioned, forward.record().timestamp()));
+                perRegion.process(new Record<>(forward.record().key(), repartitioned, forward.record().timestamp(),
+                        forward.record().headers()));
             }
         }
         perCallContext.resetForwards();

@@ -1,6 +1,11 @@
 package io.switchboard.callingest.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.switchboard.callingest.config.IngestConfig;
@@ -10,6 +15,7 @@ import io.switchboard.events.CallLifecycleEvent;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.Topics;
+import io.switchboard.tracing.KafkaTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +38,10 @@ import org.jboss.logging.Logger;
  * replica, retried until the broker takes each record. The producer's buffer is the bounded buffer: while the broker
  * is away, records wait there; when it is full, {@link #call} waits (and so does the reading of the PBX's socket)
  * and the service reports itself not ready. Nothing is dropped.
+ *
+ * <p>Every record about a call is published in a PRODUCER span of the call's trace (its parent is the call's root,
+ * derived from the call id, or the span handling the call now), and carries that span as its {@code traceparent}
+ * header, whether or not the OpenTelemetry SDK exports spans. Agent states concern no call and carry none.
  */
 @ApplicationScoped
 public class EventPublisher implements LifecycleSink {
@@ -43,16 +54,19 @@ public class EventPublisher implements LifecycleSink {
     private final AtomicLong unacknowledged = new AtomicLong();
     private final AtomicLong lastProgressNanos = new AtomicLong(System.nanoTime());
     private final MeterRegistry metrics;
+    private final Tracer tracer;
     private volatile String lastError;
     private volatile boolean blocked;
 
     EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled") boolean tracingOff) {
         this.producer = new KafkaProducer<>(producerConfig(kafkaConfig), new StringSerializer(),
                 new ByteArraySerializer());
         this.source = "/switchboard/call-ingest/" + config.pbxId();
         this.stallAfter = config.publish().stallAfter();
         this.metrics = metrics;
+        this.tracer = KafkaTracing.tracer(openTelemetry, tracingOff);
         metrics.gauge("switchboard_publish_unacknowledged", unacknowledged);
     }
 
@@ -79,7 +93,7 @@ public class EventPublisher implements LifecycleSink {
     public void call(CallLifecycleEvent event) {
         send(Topics.CALLS_LIFECYCLE, event.callId(), EventJson.toBytes(event), new CloudEventHeaders.Envelope(
                 event.eventId(), source, event.cloudEventType(), event.occurredAt(), event.callId(),
-                CloudEventHeaders.dataSchemaOf(Topics.CALLS_LIFECYCLE)));
+                CloudEventHeaders.dataSchemaOf(Topics.CALLS_LIFECYCLE)), event.callId());
         metrics.counter("switchboard_lifecycle_events_total", "step", event.step().wireName()).increment();
     }
 
@@ -87,14 +101,18 @@ public class EventPublisher implements LifecycleSink {
     public void agent(AgentStateEvent event) {
         send(Topics.AGENTS_STATE, event.agentId(), EventJson.toBytes(event), new CloudEventHeaders.Envelope(
                 event.eventId(), source, event.cloudEventType(), event.occurredAt(), event.agentId(),
-                CloudEventHeaders.dataSchemaOf(Topics.AGENTS_STATE)));
+                CloudEventHeaders.dataSchemaOf(Topics.AGENTS_STATE)), null);
         metrics.counter("switchboard_agent_state_events_total", "state", event.state().wireName()).increment();
     }
 
+    /**
+     * What the PBX did with a routing command: in the trace of the command being carried out (the current span), or
+     * of its call for a transfer.
+     */
     public void routingState(io.switchboard.events.RoutingStateEvent event, String key) {
         send(Topics.ROUTING_STATE, key, EventJson.toBytes(event), new CloudEventHeaders.Envelope(event.eventId(),
                 source, event.cloudEventType(), event.observedAt(), key,
-                CloudEventHeaders.dataSchemaOf(Topics.ROUTING_STATE)));
+                CloudEventHeaders.dataSchemaOf(Topics.ROUTING_STATE)), event.callId());
         metrics.counter("switchboard_routing_results_total", "kind", event.kind().wireName(), "result",
                 event.result().wireName()).increment();
     }
@@ -110,12 +128,24 @@ public class EventPublisher implements LifecycleSink {
         metrics.counter("switchboard_ami_messages_rejected_total").increment();
     }
 
-    private void send(String topic, String key, byte[] value, CloudEventHeaders.Envelope envelope) {
+    /** @param callId the call the record is about, or null (then traced only inside a current span, if any) */
+    private void send(String topic, String key, byte[] value, CloudEventHeaders.Envelope envelope, String callId) {
         // The record's timestamp is the event's time, so stream processors downstream work in event time.
         Long timestamp = envelope.time() == null ? null : envelope.time().toEpochMilli();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, timestamp, key, value);
         CloudEventHeaders.write(record.headers(), envelope);
-        sendRecord(record);
+        Context parent = callId != null ? KafkaTracing.parentFor(callId) : Context.current();
+        if (callId == null && !Span.fromContext(parent).getSpanContext().isValid()) {
+            sendRecord(record);
+            return;
+        }
+        Span span = KafkaTracing.event(KafkaTracing.span(tracer, SpanKind.PRODUCER, topic, "publish", parent),
+                envelope.id(), envelope.type()).setAttribute(KafkaTracing.MESSAGE_KEY, key)
+                .setAttribute(KafkaTracing.CALL_ID, callId).startSpan();
+        KafkaTracing.within(span, () -> {
+            KafkaTracing.inject(Context.current(), record.headers());
+            sendRecord(record);
+        });
     }
 
     private void sendRecord(ProducerRecord<String, byte[]> record) {

@@ -244,7 +244,34 @@ class ChartRenderingTest {
             } else {
                 assertThat(egressPorts).as(name(w)).contains(5432);
             }
+            boolean tracing = "false".equals(envConfig(rendered, w).get("QUARKUS_OTEL_SDK_DISABLED"));
+            assertThat(egressPorts.contains(4317)).as("egress to the OTLP collector exactly when tracing is on: "
+                    + name(w)).isEqualTo(tracing);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesFiles")
+    void tracingIsOffUnlessEnabledAndThenEveryServiceExportsToTheCollector(String values) {
+        Chart.Rendered rendered = renderings.get(values);
+        boolean enabled = values.equals("production-values.yaml");
+        for (JsonNode w : workloads(rendered)) {
+            Map<String, String> env = envConfig(rendered, w);
+            if (enabled) {
+                assertThat(env).as(name(w)).containsEntry("QUARKUS_OTEL_SDK_DISABLED", "false")
+                        .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.observability:4317")
+                        .containsEntry("QUARKUS_OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=switchboard");
+            } else {
+                assertThat(env.keySet()).as(name(w) + ": the services' default, SDK disabled")
+                        .noneMatch(k -> k.startsWith("QUARKUS_OTEL_"));
+            }
+        }
+    }
+
+    @Test
+    void refusesToEnableTracingWithoutAnEndpoint() {
+        assertThatThrownBy(() -> Chart.render(List.of(Chart.ciValues("minimal-values.yaml")),
+                Map.of("tracing.enabled", true))).hasMessageContaining("tracing.otlpEndpoint is required");
     }
 
     @ParameterizedTest

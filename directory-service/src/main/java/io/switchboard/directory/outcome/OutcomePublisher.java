@@ -3,10 +3,12 @@ package io.switchboard.directory.outcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventTypes;
 import io.switchboard.events.Topics;
+import io.switchboard.tracing.KafkaTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +23,10 @@ import org.jboss.logging.Logger;
  * Publishes decided outcomes on calls.outcomes.v1 (key: callId; CloudEvents headers; the stored payload byte for
  * byte) and marks them published once Kafka acknowledged them. An outcome whose publication failed, or whose
  * instance stopped in between, is published again by the relay with the same event id and bytes.
+ *
+ * <p>The outcome lands in the call's trace: its publish span is a child of the span handling the call's record when
+ * the outcome is decided there, else (the sweeper, the relay, after a restart) of the call's root, derived from the
+ * call id; the trace context of the inputs is not kept in the database.
  */
 @ApplicationScoped
 public class OutcomePublisher {
@@ -63,6 +69,7 @@ public class OutcomePublisher {
                 CloudEventHeaders.sourceOf("directory-service"), EventTypes.CALL_OUTCOME, decidedAt, callId,
                 CloudEventHeaders.dataSchemaOf(Topics.CALLS_OUTCOMES)));
         out.sendMessageAndAwait(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.builder()
-                .withKey(callId).withHeaders(headers).build()));
+                .withKey(callId).withHeaders(headers).build())
+                .addMetadata(TracingMetadata.withCurrent(KafkaTracing.parentFor(callId))));
     }
 }

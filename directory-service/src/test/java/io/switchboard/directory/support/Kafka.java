@@ -41,7 +41,11 @@ public final class Kafka {
     }
 
     public static void send(String topic, String key, byte[] value, CloudEventHeaders.Envelope envelope) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        send(new ProducerRecord<>(topic, key, value), envelope);
+    }
+
+    /** Sends the record (with any headers it has already) and the envelope's CloudEvents headers. */
+    public static void send(ProducerRecord<String, byte[]> record, CloudEventHeaders.Envelope envelope) {
         if (envelope != null) {
             CloudEventHeaders.write(record.headers(), envelope);
         }

@@ -1,5 +1,9 @@
 package io.switchboard.kpi.streams;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.switchboard.events.CallLifecycleEvent;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventJson;
@@ -10,6 +14,7 @@ import io.switchboard.kpi.model.CallStepLogic;
 import io.switchboard.kpi.model.Intervals;
 import io.switchboard.kpi.model.DeltaBatch;
 import io.switchboard.kpi.model.KpiDelta;
+import io.switchboard.tracing.KafkaTracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Stage one, per call (the input is keyed by callId): counts each event once, derives its KPI contributions and
  * sends them on keyed by region. Unreadable events and events later than the grace go to calls.lifecycle.v1.dlq
- * with the reason: never dropped unseen.
+ * with the reason: never dropped unseen. Each readable event is processed in a CONSUMER span that continues the
+ * record's traceparent (or the call's own trace), and its contributions carry that span on to stage two.
  */
 final class CallStepProcessor implements Processor<String, byte[], String, Object> {
 
@@ -33,15 +39,18 @@ final class CallStepProcessor implements Processor<String, byte[], String, Objec
     private final Duration grace;
     private final Duration callMemory;
     private final PipelineCounters counters;
+    private final Tracer tracer;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CallState> calls;
     private KeyValueStore<String, String> expiry;
 
-    CallStepProcessor(CallStepLogic logic, Duration grace, Duration callMemory, PipelineCounters counters) {
+    CallStepProcessor(CallStepLogic logic, Duration grace, Duration callMemory, PipelineCounters counters,
+            Tracer tracer) {
         this.logic = logic;
         this.grace = grace;
         this.callMemory = callMemory;
         this.counters = counters;
+        this.tracer = tracer;
     }
 
     @Override
@@ -62,6 +71,13 @@ final class CallStepProcessor implements Processor<String, byte[], String, Objec
             deadLetter(record, e.getMessage());
             return;
         }
+        Span span = KafkaTracing.event(KafkaTracing.span(tracer, SpanKind.CONSUMER, Topics.CALLS_LIFECYCLE, "process",
+                        KafkaTracing.extractOrCall(record.headers(), event.callId())), event.eventId(),
+                event.cloudEventType()).setAttribute(KafkaTracing.CALL_ID, event.callId()).startSpan();
+        KafkaTracing.within(span, () -> process(record, event));
+    }
+
+    private void process(Record<String, byte[]> record, CallLifecycleEvent event) {
         long at = event.occurredAt().toEpochMilli();
         long streamTime = context.currentStreamTimeMs();
         if (Intervals.isLate(at, streamTime, grace)) {
@@ -85,10 +101,13 @@ final class CallStepProcessor implements Processor<String, byte[], String, Objec
             expiry.put(expiryKey(call.endedAt, event.callId()), "");
         }
         if (!deltas.isEmpty()) {
-            Record<String, Object> out = new Record<>(event.region(), new DeltaBatch(event.provider(), event.region(),
-                    event.callId(), deltas), at);
-            context.recordMetadata().ifPresent(m -> SourceHeaders.write(out.headers(), m.partition(), streamTime));
-            context.forward(out);
+            // Only this span's traceparent and the source partition's clock travel on (the contract's ce_* headers
+            // stay on the contract's topic).
+            Headers headers = new RecordHeaders();
+            KafkaTracing.inject(Context.current(), headers);
+            context.recordMetadata().ifPresent(m -> SourceHeaders.write(headers, m.partition(), streamTime));
+            context.forward(new Record<>(event.region(), new DeltaBatch(event.provider(), event.region(),
+                    event.callId(), deltas), at, headers));
         }
     }
 

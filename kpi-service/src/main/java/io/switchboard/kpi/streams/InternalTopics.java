@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
 public class InternalTopics {
 
     private static final Logger LOG = Logger.getLogger(InternalTopics.class);
+    /** The repartition topic between the two stages (Kafka Streams prefixes it with the application id). */
+    static final String DELTAS = "kpi-deltas-repartition";
 
     void onStart(@Observes StartupEvent event, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             io.switchboard.kpi.config.KpiConfig config) {

@@ -1,5 +1,11 @@
 package io.switchboard.kpi.streams;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.KpiSnapshotEvent;
@@ -21,6 +27,7 @@ import io.switchboard.kpi.policy.OperatorPin;
 import io.switchboard.kpi.policy.RegionFigures;
 import io.switchboard.kpi.policy.RegionRouting;
 import io.switchboard.kpi.policy.Thresholds;
+import io.switchboard.tracing.KafkaTracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +51,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Stage two, per region (the contributions are repartitioned by region): one-minute buckets of counters per group,
  * the live waiting gauges, the list of abandoned calls, and the failover policy. Fixed 15-minute, hourly and daily
  * intervals and the rolling 15 minutes are sums of minute buckets, so every window agrees with every other.
+ *
+ * <p>Tracing: each batch of contributions is processed in a child span of stage one's span (its traceparent came
+ * through the repartition topic), in the call's trace. A contingency command concerns a region, not a call: it is
+ * published in a trace of its own, whose span links to the span of the call whose arrival crossed the threshold (none
+ * when the timer decided), and its record carries that trace as traceparent.
  */
 final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbound> {
 
@@ -53,6 +65,7 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
     private final TopologySettings settings;
     private final Function<String, Thresholds> thresholds;
     private final PipelineCounters counters;
+    private final Tracer tracer;
     private ProcessorContext<String, Outbound> context;
     private KeyValueStore<String, KpiCounts> minutes;
     private KeyValueStore<String, WaitingCalls> waiting;
@@ -68,10 +81,11 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
     /** Each region's rolling 15-minute counters as of the last evaluation round. */
     private final Map<String, KpiCounts> rollingByRegion = new java.util.HashMap<>();
 
-    KpiAggregator(TopologySettings settings, PipelineCounters counters) {
+    KpiAggregator(TopologySettings settings, PipelineCounters counters, Tracer tracer) {
         this.settings = settings;
         this.thresholds = settings.thresholds();
         this.counters = counters;
+        this.tracer = tracer;
     }
 
     @Override
@@ -90,21 +104,28 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
 
     @Override
     public void process(Record<String, DeltaBatch> record) {
+        Span span = KafkaTracing.span(tracer, SpanKind.CONSUMER, InternalTopics.DELTAS, "process",
+                KafkaTracing.extractOrCall(record.headers(), record.value().callId()))
+                .setAttribute(KafkaTracing.CALL_ID, record.value().callId()).startSpan();
+        KafkaTracing.within(span, () -> aggregate(record.value(), span.getSpanContext()));
+    }
+
+    private void aggregate(DeltaBatch batch, SpanContext trigger) {
         wallAtLastRecord = context.currentSystemTimeMs();
         int source = SourceHeaders.partition(record.headers());
         if (source >= 0) {
             sourceClocks.heard(source, SourceHeaders.streamTime(record.headers()), wallAtLastRecord);
         }
         boolean joined = false;
-        for (KpiDelta delta : record.value().deltas()) {
+        for (KpiDelta delta : batch.deltas()) {
             joined |= apply(delta);
             trackSource(delta, source);
         }
-        String region = record.value().region();
+        String region = batch.region();
         if (joined && waitingByRegion.getOrDefault(region, 0) >= thresholds.apply(region).engageWaiting()) {
             // A caller joining crossed the waiting threshold: decide now, with the rolling answer figures as of the
             // last evaluation round (summing 15 minute buckets per arrival would cost more than the rest).
-            evaluate(region, now(), false);
+            evaluate(region, now(), false, trigger);
         }
     }
 
@@ -168,11 +189,12 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
     private void evaluateAll() {
         long now = now();
         for (String region : regions()) {
-            evaluate(region, now, true);
+            evaluate(region, now, true, SpanContext.getInvalid());
         }
     }
 
-    private void evaluate(String region, long now, boolean refreshRolling) {
+    /** @param trigger the span of the call whose arrival made this evaluation happen, or an invalid one (the timer) */
+    private void evaluate(String region, long now, boolean refreshRolling, SpanContext trigger) {
         RegionRouting state = routing.get(region);
         if (state == null) {
             state = new RegionRouting();
@@ -189,7 +211,7 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
             state.lastCommandId = UUID.nameUUIDFromBytes(("kpi-policy|" + region + "|" + state.decisions)
                     .getBytes(StandardCharsets.UTF_8)).toString();
             state.lastReason = d.reason();
-            publishCommand(region, d, state.lastCommandId, now);
+            publishCommand(region, d, state.lastCommandId, now, trigger);
             counters.decision(region, d.engage());
             changed = true;
         }
@@ -254,12 +276,19 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
         return KpiBuckets.sum(minutes, group, fromMillis, toMillis);
     }
 
-    private void publishCommand(String region, Decision d, String commandId, long now) {
+    private void publishCommand(String region, Decision d, String commandId, long now, SpanContext trigger) {
         RoutingCommand command = new RoutingCommand(commandId,
                 d.engage() ? RoutingCommandKind.ENGAGE_CONTINGENCY : RoutingCommandKind.RELEASE_CONTINGENCY,
                 region, null, null, null, d.reason(), d.figures(), "policy", Instant.ofEpochMilli(now), false);
-        send(Topics.ROUTING_COMMANDS, region, EventJson.toBytes(command), commandId, command.cloudEventType(),
-                command.issuedAt(), now);
+        SpanBuilder builder = KafkaTracing.event(KafkaTracing.span(tracer, SpanKind.PRODUCER, Topics.ROUTING_COMMANDS,
+                "publish", Context.root()), commandId, command.cloudEventType())
+                .setAttribute(KafkaTracing.MESSAGE_KEY, region);
+        if (trigger.isValid()) {
+            builder.addLink(trigger);
+        }
+        Span span = builder.startSpan();
+        KafkaTracing.within(span, () -> send(Topics.ROUTING_COMMANDS, region, EventJson.toBytes(command), commandId,
+                command.cloudEventType(), command.issuedAt(), now, Context.root().with(span)));
     }
 
     private void publishSnapshots() {
@@ -315,13 +344,16 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
         KpiSnapshotEvent withId = new KpiSnapshotEvent(eventId, event.provider(), event.region(), event.queue(),
                 event.window(), event.windowStart(), event.windowEnd(), event.computedAt(), event.figures());
         send(Topics.KPI_SNAPSHOTS, key, EventJson.toBytes(withId), eventId, withId.cloudEventType(),
-                withId.computedAt(), computed);
+                withId.computedAt(), computed, Context.root());
     }
 
-    private void send(String topic, String key, byte[] value, String id, String type, Instant time, long timestamp) {
+    /** @param trace written as the record's traceparent when it holds a span (snapshots carry none) */
+    private void send(String topic, String key, byte[] value, String id, String type, Instant time, long timestamp,
+            Context trace) {
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.write(headers, new CloudEventHeaders.Envelope(id, SOURCE, type, time, key,
                 CloudEventHeaders.dataSchemaOf(topic)));
+        KafkaTracing.inject(trace, headers);
         context.forward(new Record<>(key, new Outbound(topic, value), timestamp, headers));
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.kpi.streams;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import io.switchboard.events.Topics;
 import io.switchboard.kpi.model.AbandonedCall;
 import io.switchboard.kpi.model.CallState;
@@ -27,13 +29,23 @@ import org.apache.kafka.streams.state.Stores;
  * calls.lifecycle.v1 -> per call (dedupe, contributions) -> repartition by region -> per region (minute buckets,
  * waiting gauges, abandoned calls, failover policy) -> kpi.snapshots.v1, routing.commands.v1, and the dead-letter
  * topic for unreadable or late events.
+ *
+ * <p>Kafka Streams has no automatic tracing: both stages trace explicitly. Stage one continues each record's
+ * {@code traceparent} (or its call's trace) in a span and passes it on in the headers of the contributions, through
+ * the repartition topic, to stage two, whose span is its child; a contingency decision starts a trace of its own,
+ * linked to the span of the call that triggered it.
  */
 public final class KpiTopology {
 
     private KpiTopology() {
     }
 
+    /** Without tracing (spans are not recorded; records still carry the traceparent they had). */
     public static Topology build(TopologySettings settings, PipelineCounters counters) {
+        return build(settings, counters, OpenTelemetry.noop().getTracer(io.switchboard.tracing.KafkaTracing.SCOPE));
+    }
+
+    public static Topology build(TopologySettings settings, PipelineCounters counters, Tracer tracer) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(inMemory(StoreNames.CALLS, BinarySerdes.calls()));
         builder.addStateStore(inMemory(StoreNames.CALL_EXPIRY, Serdes.String()));
@@ -50,7 +62,7 @@ public final class KpiTopology {
         CallStepLogic logic = new CallStepLogic(settings.clinicianQueues());
         KStream<String, Object> perCall = builder.stream(Topics.CALLS_LIFECYCLE,
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("lifecycle-events"))
-                .process(() -> new CallStepProcessor(logic, settings.grace(), settings.callMemory(), counters),
+                .process(() -> new CallStepProcessor(logic, settings.grace(), settings.callMemory(), counters, tracer),
                         StoreNames.CALLS, StoreNames.CALL_EXPIRY);
 
         perCall.filter((k, v) -> v instanceof Outbound).mapValues(v -> (Outbound) v)
@@ -59,7 +71,7 @@ public final class KpiTopology {
         perCall.filter((k, v) -> v instanceof DeltaBatch).mapValues(v -> (DeltaBatch) v)
                 .repartition(Repartitioned.with(Serdes.String(), new DeltaSerde()).withName("kpi-deltas")
                         .withNumberOfPartitions(settings.regionPartitions()))
-                .process(() -> new KpiAggregator(settings, counters), StoreNames.MINUTES, StoreNames.WAITING,
+                .process(() -> new KpiAggregator(settings, counters, tracer), StoreNames.MINUTES, StoreNames.WAITING,
                         StoreNames.ABANDONED, StoreNames.ROUTING)
                 .to(Outbound.TOPIC, Produced.with(Serdes.String(), Outbound.serde()));
         return builder.build();

@@ -2,7 +2,12 @@ package io.switchboard.kpi.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.switchboard.events.CallLifecycleEvent;
+import io.switchboard.events.CallTrace;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventJson;
 import io.switchboard.events.KpiSnapshotEvent;
@@ -17,6 +22,8 @@ import io.switchboard.kpi.model.WaitingCalls;
 import io.switchboard.kpi.policy.OperatorPin;
 import io.switchboard.kpi.policy.RegionRouting;
 import io.switchboard.kpi.policy.Thresholds;
+import io.switchboard.tracing.KafkaTracing;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,6 +62,9 @@ class KpiTopologyTest {
     private TestOutputTopic<String, byte[]> snapshots;
     private TestOutputTopic<String, byte[]> deadLetters;
     private final List<String> counted = new ArrayList<>();
+    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+    private final SdkTracerProvider tracing = SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
 
     @BeforeEach
     void start() {
@@ -75,7 +86,8 @@ class KpiTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kpi-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "kafka-streams-ttd").toString());
-        driver = new TopologyTestDriver(KpiTopology.build(settings, counters), props, T0);
+        driver = new TopologyTestDriver(KpiTopology.build(settings, counters, tracing.get(KafkaTracing.SCOPE)), props,
+                T0);
         lifecycle = driver.createInputTopic(Topics.CALLS_LIFECYCLE, new StringSerializer(), new ByteArraySerializer());
         pins = driver.createInputTopic(StoreNames.OVERRIDES_TOPIC, new StringSerializer(), new ByteArraySerializer());
         commands = driver.createOutputTopic(Topics.ROUTING_COMMANDS, new StringDeserializer(),
@@ -89,6 +101,7 @@ class KpiTopologyTest {
     @AfterEach
     void stop() {
         driver.close();
+        tracing.close();
     }
 
     // --- KPI definitions --------------------------------------------------------------------------------------
@@ -377,6 +390,84 @@ class KpiTopologyTest {
                 .toString());
     }
 
+    // --- tracing (Kafka Streams has no automatic instrumentation: the topology's own spans) ----------------------
+
+    @Test
+    void eachEventIsProcessedInItsCallsTraceAndTheRepartitionCarriesTheContextToStageTwo() {
+        Lifecycle traced = Lifecycle.call("traced");
+        String fromCallIngest = "00-" + CallTrace.of(traced.callId()).traceId() + "-00f067aa0ba902b7-01";
+        pipe(fromCallIngest, traced.offered(T0));
+        Lifecycle untraced = Lifecycle.call("untraced");
+        pipe(untraced.offered(T0));
+
+        SpanData stageOne = span("calls.lifecycle.v1 process", traced.callId());
+        assertThat(stageOne.getTraceId()).isEqualTo(CallTrace.of(traced.callId()).traceId());
+        assertThat(stageOne.getParentSpanId()).as("the producer's span, from the header").isEqualTo("00f067aa0ba902b7");
+        SpanData stageTwo = span(InternalTopics.DELTAS + " process", traced.callId());
+        assertThat(stageTwo.getTraceId()).isEqualTo(stageOne.getTraceId());
+        assertThat(stageTwo.getParentSpanId()).as("stage one's span, through the repartition topic's headers")
+                .isEqualTo(stageOne.getSpanId());
+
+        SpanData withoutHeader = span("calls.lifecycle.v1 process", untraced.callId());
+        assertThat(withoutHeader.getTraceId()).isEqualTo(CallTrace.of(untraced.callId()).traceId());
+        assertThat(withoutHeader.getParentSpanId()).isEqualTo(CallTrace.of(untraced.callId()).rootSpanId());
+    }
+
+    @Test
+    void aContingencyCommandHasATraceOfItsOwnLinkedToTheCallWhoseArrivalTriggeredIt() {
+        for (int i = 1; i <= 5; i++) {
+            Lifecycle c = Lifecycle.call("q" + i);
+            pipe(c.offered(T0.plusSeconds(i)), c.queued(T0.plusSeconds(i), "triage", i));
+        }
+        TestRecord<String, byte[]> record = commands.readRecord();
+        String traceparent = CloudEventHeaders.text(record.getHeaders(), CallTrace.HEADER);
+        assertThat(traceparent).matches(CallTrace.TRACEPARENT);
+
+        SpanData publish = single("routing.commands.v1 publish");
+        assertThat(CallTrace.traceIdOf(traceparent)).isEqualTo(publish.getTraceId());
+        assertThat(publish.getParentSpanContext().isValid()).as("a trace of its own").isFalse();
+        for (int i = 1; i <= 5; i++) {
+            assertThat(publish.getTraceId()).isNotEqualTo(CallTrace.of("pbx-t:q" + i).traceId());
+        }
+        String trigger = "pbx-t:q5";
+        List<String> triggerSpans = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals(InternalTopics.DELTAS + " process"))
+                .filter(s -> trigger.equals(s.getAttributes().get(KafkaTracing.CALL_ID))).map(SpanData::getSpanId)
+                .toList();
+        assertThat(publish.getLinks()).singleElement().satisfies(link -> {
+            assertThat(link.getSpanContext().getTraceId()).isEqualTo(CallTrace.of(trigger).traceId());
+            assertThat(link.getSpanContext().getSpanId()).isIn(triggerSpans);
+        });
+        assertThat(publish.getAttributes().get(KafkaTracing.EVENT_ID))
+                .isEqualTo(CloudEventHeaders.read(record.getHeaders()).id());
+    }
+
+    @Test
+    void aCommandTheTimerDecidedIsLinkedToNoCallAndSnapshotsCarryNoTrace() {
+        Lifecycle c = Lifecycle.call("slow-traced");
+        pipe(c.offered(T0), c.queued(T0, "triage", 1));
+        driver.advanceWallClockTime(Duration.ofSeconds(301));
+        TestRecord<String, byte[]> record = commands.readRecord();
+        assertThat(CloudEventHeaders.text(record.getHeaders(), CallTrace.HEADER)).matches(CallTrace.TRACEPARENT);
+        assertThat(single("routing.commands.v1 publish").getLinks()).isEmpty();
+        assertThat(snapshots.readRecordsToList()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.getHeaders().lastHeader(CallTrace.HEADER)).isNull());
+    }
+
+    private SpanData span(String name, String callId) {
+        return spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name))
+                .filter(s -> callId.equals(s.getAttributes().get(KafkaTracing.CALL_ID))).reduce((a, b) -> {
+                    throw new AssertionError("more than one " + name + " for " + callId);
+                }).orElseThrow(() -> new AssertionError("no " + name + " for " + callId + " in "
+                        + spans.getFinishedSpanItems()));
+    }
+
+    private SpanData single(String name) {
+        List<SpanData> named = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList();
+        assertThat(named).as(name).hasSize(1);
+        return named.get(0);
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private void answeredAfter(String id, double wait) {
@@ -392,8 +483,16 @@ class KpiTopologyTest {
     }
 
     private void pipe(CallLifecycleEvent... events) {
+        pipe(null, events);
+    }
+
+    private void pipe(String traceparent, CallLifecycleEvent... events) {
         for (CallLifecycleEvent e : events) {
-            lifecycle.pipeInput(new TestRecord<>(e.callId(), EventJson.toBytes(e), e.occurredAt()));
+            RecordHeaders headers = new RecordHeaders();
+            if (traceparent != null) {
+                headers.add(CallTrace.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+            }
+            lifecycle.pipeInput(new TestRecord<>(e.callId(), EventJson.toBytes(e), headers, e.occurredAt()));
         }
     }
 

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.Topics;
+import io.switchboard.tracing.KafkaTracing;
 import io.switchboard.triage.config.TriageConfig;
 import io.switchboard.triage.store.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,10 @@ import org.jboss.logging.Logger;
  * request), and on a timer for whatever could not be published then. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so instances never publish the same row at the same time; a crash between the
  * broker's acknowledgement and marking the row can publish an event twice, with the same id (consumers de-duplicate).
+ *
+ * <p>Every row is keyed by its call id, and is published in the call's trace: under the span handling the call's
+ * record when there is one (a lifecycle event closing an assessment), else under the call's root, derived from the
+ * call id (a handler's request, the retry, after a restart); the trace context is not kept in the outbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -99,7 +105,8 @@ public class OutboxRelay {
             CloudEventHeaders.write(headers, new CloudEventHeaders.Envelope(row.eventId, Outbox.SOURCE, row.ceType,
                     row.occurredAt, row.recordKey, CloudEventHeaders.dataSchemaOf(row.topic)));
             Message<byte[]> message = Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(row.recordKey).withHeaders(headers).build());
+                    .withKey(row.recordKey).withHeaders(headers).build())
+                    .addMetadata(TracingMetadata.withCurrent(KafkaTracing.parentFor(row.recordKey)));
             try {
                 emitters.get(row.topic).sendMessage(message).await().atMost(config.publishTimeout());
             } catch (RuntimeException e) {
