@@ -107,14 +107,15 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
         Span span = KafkaTracing.span(tracer, SpanKind.CONSUMER, InternalTopics.DELTAS, "process",
                 KafkaTracing.extractOrCall(record.headers(), record.value().callId()))
                 .setAttribute(KafkaTracing.CALL_ID, record.value().callId()).startSpan();
-        KafkaTracing.within(span, () -> aggregate(record.value(), span.getSpanContext()));
+        int source = SourceHeaders.partition(record.headers());
+        long sourceTime = SourceHeaders.streamTime(record.headers());
+        KafkaTracing.within(span, () -> aggregate(record.value(), span.getSpanContext(), source, sourceTime));
     }
 
-    private void aggregate(DeltaBatch batch, SpanContext trigger) {
+    private void aggregate(DeltaBatch batch, SpanContext trigger, int source, long sourceTime) {
         wallAtLastRecord = context.currentSystemTimeMs();
-        int source = SourceHeaders.partition(record.headers());
         if (source >= 0) {
-            sourceClocks.heard(source, SourceHeaders.streamTime(record.headers()), wallAtLastRecord);
+            sourceClocks.heard(source, sourceTime, wallAtLastRecord);
         }
         boolean joined = false;
         for (KpiDelta delta : batch.deltas()) {
