@@ -54,10 +54,13 @@ class KpiServiceTest {
         await().atMost(TIMEOUT).until(() -> QuarkusTransaction.requiringNew().call(
                 () -> RoutingDecision.findById(engage.commandId()) != null));
 
-        // Everybody has been served or has gone; after the 10 s hold-down the policy hands back.
+        // After the 10 s hold-down, once no more than 2 wait (the test profile's release threshold), it hands back.
+        // How many still wait then depends on when the evaluation runs (each caller's wait is measured on the clock
+        // of its own lifecycle partition, and this burst is published all at once).
         RoutingCommand release = awaitCommands(region, 2).get(1);
         assertThat(release.kind()).isEqualTo(RoutingCommandKind.RELEASE_CONTINGENCY);
-        assertThat(release.reason()).startsWith("recovered: calls waiting 0 <= 2");
+        assertThat(release.reason()).matches("recovered: calls waiting [0-2] <= 2; longest wait \\d+ s <= 60 s; .*"
+                + "engaged for \\d+ s >= hold-down 10 s");
 
         given().auth().oauth2(Tokens.forRoles("viewer"))
                 .when().get("/kpis/current?region=" + region + "&queue=all")
