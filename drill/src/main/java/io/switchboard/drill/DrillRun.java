@@ -238,7 +238,8 @@ final class DrillRun {
                 + enc(from.toString()) + "&to=" + enc(to.toString()) + "&region=" + enc(scenario.region())
                 + "&provider=" + enc(scenario.provider()));
         String token = DevTokens.issue("readiness-drill", Duration.ofHours(1), "viewer");
-        TreeMap<Instant, IntervalFigures>[] last = new TreeMap[] {new TreeMap<>()};
+        java.util.concurrent.atomic.AtomicReference<TreeMap<Instant, IntervalFigures>> last =
+                new java.util.concurrent.atomic.AtomicReference<>(new TreeMap<>());
         awaitUpTo(Duration.ofSeconds(60), () -> {
             try {
                 HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
@@ -248,8 +249,8 @@ final class DrillRun {
                     return false; // 503 while kpi-service's stores rebuild (after a restart fault)
                 }
                 JsonNode body = EventJson.readTree(response.body());
-                last[0] = IntervalFigures.fromKpiHistory(body);
-                return last[0].values().stream().reduce(IntervalFigures.NONE, IntervalFigures::plus).equals(want);
+                last.set(IntervalFigures.fromKpiHistory(body));
+                return last.get().values().stream().reduce(IntervalFigures.NONE, IntervalFigures::plus).equals(want);
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -257,7 +258,7 @@ final class DrillRun {
                 return true;
             }
         });
-        return last[0];
+        return last.get();
     }
 
     private static String enc(String s) {
