@@ -131,11 +131,7 @@ final class DrillRun {
                 URI.create(platform.serviceUrl("triage-service", "/")), () -> token, LocalPlatform.PBX_ID,
                 scenario.triage().mix(), scenario.simulation().seed, scenario.triage().latitude(),
                 scenario.triage().longitude(), 8));
-        simulation.addListener(m -> {
-            if ("AgentConnect".equals(m.eventName()) && "triage".equals(m.get("Queue"))) {
-                handlers.answered(m.get("Linkedid"));
-            }
-        });
+        handlers.attachTo(simulation);
         return handlers;
     }
 

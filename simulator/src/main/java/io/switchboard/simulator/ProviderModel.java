@@ -81,6 +81,10 @@ public final class ProviderModel {
         int unansweredLeft;
         Timer talkTimer;
         Timer hangupTimer;
+        /** A (simulated) handler is assessing the call: the talk does not end before the assessment does. */
+        boolean assessing;
+        /** The talk came to its drawn end while the assessment went on: it ends when the assessment does. */
+        boolean talkDue;
         AsteriskAmi.Consult consult;
         Member clinician;
         Chan clinicianLeg;
@@ -611,6 +615,10 @@ public final class ProviderModel {
     // ------------------------------------------------------------------ talk, transfers, endings
 
     private void endOfTalk(Call c, boolean callerHangsUp) {
+        if (c.assessing && !callerHangsUp && c.phase == Phase.TALKING && c.consult == null) {
+            c.talkDue = true; // a handler does not hang up in the middle of an assessment
+            return;
+        }
         if (!callerHangsUp && c.phase == Phase.TALKING && c.consult == null
                 && c.truth.get("transfer") == null) {
             if (c.plan.transfer() == CallPlan.Transfer.BLIND) {
@@ -973,6 +981,37 @@ public final class ProviderModel {
             }
         }
         return found;
+    }
+
+    /**
+     * A handler has started assessing this call (simulated handlers using the triage API): its talk goes on until
+     * {@link #assessed}, however short the drawn talk time. At accelerated time an assessment's API calls and a
+     * transfer command's trip through the platform take many virtual seconds; a real handler does not hang up
+     * on a caller mid-assessment or before the transfer they asked for.
+     */
+    public void assessing(String linkedid) {
+        Call c = live.get(linkedid);
+        if (c != null) {
+            c.assessing = true;
+        }
+    }
+
+    /** The Linkedids of the calls in progress. */
+    public List<String> liveLinkedids() {
+        return List.copyOf(live.keySet());
+    }
+
+    /** The assessment is over: a talk that reached its drawn end meanwhile ends now. */
+    public void assessed(String linkedid) {
+        Call c = live.get(linkedid);
+        if (c == null || !c.assessing) {
+            return;
+        }
+        c.assessing = false;
+        if (c.talkDue) {
+            c.talkDue = false;
+            endOfTalk(c, false);
+        }
     }
 
     /**

@@ -50,11 +50,7 @@ final class DemoTraffic implements AutoCloseable {
         handlers = new SimulatedHandlers(new SimulatedHandlers.Settings(
                 java.net.URI.create(platform.serviceUrl("triage-service", "/")), () -> token, LocalPlatform.PBX_ID,
                 DispositionMix.nhs111(), server.simulation().config().seed, 53.4808, -2.2426, 4));
-        server.simulation().addListener(m -> {
-            if ("AgentConnect".equals(m.eventName()) && "triage".equals(m.get("Queue"))) {
-                handlers.answered(m.get("Linkedid"));
-            }
-        });
+        handlers.attachTo(server.simulation());
     }
 
     LocalPlatform.Pbx pbx() {

@@ -40,6 +40,19 @@ public final class SimulatedHandlers implements AutoCloseable {
             double latitude, double longitude, int desks) {
     }
 
+    /**
+     * Lets the handler keep the caller on the line while assessing (the simulated PBX's
+     * {@code ProviderModel.assessing/assessed}); without it the PBX ends the talk when its drawn time is up.
+     */
+    public interface CallHold {
+        void hold(String linkedid);
+
+        void release(String linkedid);
+    }
+
+    /** How long a handler waits for a transfer they asked for before hanging up (the command may be refused). */
+    static final Duration TRANSFER_WAIT = Duration.ofSeconds(10);
+
     /** What the handlers did: assessments started, finished by disposition group, failed with the last error. */
     public record Stats(long started, Map<String, Long> finishedByGroup, long failed, String lastError) {
     }
@@ -52,6 +65,13 @@ public final class SimulatedHandlers implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final Map<String, AtomicLong> finished = new ConcurrentHashMap<>();
     private volatile String lastError;
+    private volatile CallHold hold;
+    private final java.util.concurrent.ScheduledExecutorService later =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "simulated-handler-transfer-wait");
+                t.setDaemon(true);
+                return t;
+            });
 
     public SimulatedHandlers(Settings settings) throws IOException, InterruptedException {
         this.settings = settings;
@@ -73,9 +93,47 @@ public final class SimulatedHandlers implements AutoCloseable {
         LOG.info("simulated handlers ready: routes per disposition group {}", routes.counts());
     }
 
+    public void holdCallsWith(CallHold hold) {
+        this.hold = hold;
+    }
+
+    /**
+     * Puts the handlers at the desks of a simulated PBX: every caller it connects to a triage handler is assessed,
+     * and kept on the line until the assessment (and a transfer it asks for) is done.
+     */
+    public void attachTo(io.switchboard.simulator.Simulation simulation) {
+        holdCallsWith(new CallHold() {
+            @Override
+            public void hold(String linkedid) {
+                // Called from the event listener, inside the model's step: mark the call without moving the clock.
+                simulation.peek(m -> {
+                    m.assessing(linkedid);
+                    return null;
+                });
+            }
+
+            @Override
+            public void release(String linkedid) {
+                simulation.withModel(m -> {
+                    m.assessed(linkedid);
+                    return null;
+                });
+            }
+        });
+        simulation.addListener(m -> {
+            if ("AgentConnect".equals(m.eventName()) && "triage".equals(m.get("Queue"))) {
+                answered(m.get("Linkedid"));
+            }
+        });
+    }
+
     /** The PBX connected this call (its Linkedid) to a handler: assess it. */
     public void answered(String linkedid) {
-        desks.execute(() -> assess(settings.pbxId() + ":" + linkedid));
+        CallHold h = hold;
+        if (h != null) {
+            h.hold(linkedid);
+        }
+        desks.execute(() -> assess(linkedid));
     }
 
     /**
@@ -86,17 +144,19 @@ public final class SimulatedHandlers implements AutoCloseable {
         TriageRoutes.Route route = routes.route(pathwayId, dispositionCode).orElseThrow(() ->
                 new IllegalArgumentException("no route of pathway " + pathwayId + " reaches " + dispositionCode));
         String callId = settings.pbxId() + ":" + linkedid;
-        desks.execute(() -> walk(callId, route, new Random(settings.seed() * 31 + callId.hashCode())));
+        desks.execute(() -> walk(linkedid, route, new Random(settings.seed() * 31 + callId.hashCode())));
     }
 
-    private void assess(String callId) {
-        Random random = new Random(settings.seed() * 31 + callId.hashCode());
+    private void assess(String linkedid) {
+        Random random = new Random(settings.seed() * 31 + (settings.pbxId() + ":" + linkedid).hashCode());
         List<TriageRoutes.Route> candidates = routes.routesTo(settings.mix().draw(random));
-        walk(callId, candidates.get(random.nextInt(candidates.size())), random);
+        walk(linkedid, candidates.get(random.nextInt(candidates.size())), random);
     }
 
-    private void walk(String callId, TriageRoutes.Route route, Random random) {
+    private void walk(String linkedid, TriageRoutes.Route route, Random random) {
+        String callId = settings.pbxId() + ":" + linkedid;
         String group = route.group();
+        boolean transfer = false;
         try {
             ObjectNode start = JSON.createObjectNode().put("callId", callId).put("pathwayId", route.pathwayId());
             int age = Math.max(route.minAge(), Math.min(route.maxAge(), 18 + random.nextInt(60)));
@@ -113,12 +173,23 @@ public final class SimulatedHandlers implements AutoCloseable {
             post("/assessments/" + id + "/finish", JSON.createObjectNode().put("dispositionCode",
                     route.dispositionCode()));
             finished.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
+            transfer = DispositionMix.CLINICIAN.equals(group);
         } catch (IOException | RuntimeException e) {
             failed.incrementAndGet();
             lastError = callId + ": " + e.getMessage();
             LOG.debug("assessment of {} failed: {}", callId, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            CallHold h = hold;
+            if (h != null) {
+                if (transfer) {
+                    // Stay on the line for the transfer triage asked the PBX for; hang up if it never comes.
+                    later.schedule(() -> h.release(linkedid), TRANSFER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    h.release(linkedid);
+                }
+            }
         }
     }
 
@@ -157,6 +228,7 @@ public final class SimulatedHandlers implements AutoCloseable {
 
     @Override
     public void close() {
+        later.shutdownNow();
         desks.shutdownNow();
     }
 }
