@@ -50,6 +50,10 @@ class DrillIT {
         });
         assertThat(report.callsLost()).isZero();
         assertThat(report.decisions()).isEmpty();
+        assertThat(report.outcomes().byResult()).containsKeys("service-chosen", "no-service-needed");
+        assertThat(report.outcomes().transfersToClinician().getOrDefault("applied", 0L))
+                .as("handlers' transfer-to-clinician dispositions carried out on the PBX through the routing path")
+                .isPositive();
         assertThat(report.verdict()).isEqualTo("PASS");
         assertThat(Files.readString(Path.of("target/drills/short/report.json"))).contains("\"verdict\" : \"PASS\"");
         assertThat(Files.readString(Path.of("target/drills/short/report.html"))).contains("<svg")
