@@ -35,8 +35,9 @@ class EndToEndIT {
     static final Map<String, Expected> EXPECTED = new LinkedHashMap<>();
 
     static {
-        // Answered; the handler reaches an emergency department disposition (rash with blistering): ED chosen.
-        EXPECTED.put("1795280266.0", new Expected("a_answered", "service-chosen", "Dx02", "emergency-department"));
+        // Answered; the handler reaches the mental health crisis disposition: the crisis team (open around the clock,
+        // so the choice does not depend on the time the test runs) is chosen.
+        EXPECTED.put("1795280266.0", new Expected("a_answered", "service-chosen", "SBMHC1", "mental-health-crisis"));
         // Answered; a red flag (swelling of the throat): category 1 ambulance, no service to find.
         EXPECTED.put("1795280289.2", new Expected("a2_agent_hangup", "no-service-needed", "SBAMBC1", null));
         // The caller hung up in the queue.
@@ -58,13 +59,13 @@ class EndToEndIT {
                 // logs in, and the first call is answered 5 s into its recording.
                 platform.startServices(new LocalPlatform.Pbx(pbx.port(), AmiReplayServer.DEFAULT_USERNAME,
                         AmiReplayServer.DEFAULT_SECRET), Map.of("SWITCHBOARD_REGION", REGION, "SWITCHBOARD_PROVIDER",
-                        "e2e-provider", "SWITCHBOARD_DIRECTORY_SYNTHETIC_SERVICES", "20000"));
+                        "e2e-provider", "SWITCHBOARD_DIRECTORY_SYNTHETIC_SERVICES", "100000"));
                 String token = DevTokens.issue("e2e-handler", Duration.ofHours(1), "call-handler");
                 try (SimulatedHandlers handlers = new SimulatedHandlers(new SimulatedHandlers.Settings(
                         URI.create(platform.serviceUrl("triage-service", "/")), () -> token, LocalPlatform.PBX_ID,
                         DispositionMix.nhs111(), 1, 53.4808, -2.2426, 2))) {
                     // A handler starts the assessment when the platform says the call was answered.
-                    assessWhenAnswered(observer, handlers, "1795280266.0", "rash", "Dx02");
+                    assessWhenAnswered(observer, handlers, "1795280266.0", "mental-health-crisis", "SBMHC1");
                     assessWhenAnswered(observer, handlers, "1795280289.2", "rash", "SBAMBC1");
 
                     await().atMost(Duration.ofMinutes(3)).until(() -> observer.callsWithOutcome() >= EXPECTED.size());
