@@ -8,6 +8,7 @@ import io.switchboard.events.EventJson;
 import io.switchboard.events.RoutingCommand;
 import io.switchboard.events.RoutingStateEvent;
 import io.switchboard.events.Topics;
+import io.switchboard.local.FromTheStart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What the platform published during a drill, read from the broker as any downstream consumer would: every call's
@@ -62,18 +59,7 @@ final class PlatformObserver implements AutoCloseable {
 
     PlatformObserver(String bootstrapServers, String region) {
         this.region = region;
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : WATCHED) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        KafkaConsumer<byte[], byte[]> consumer = FromTheStart.consumer(bootstrapServers, WATCHED);
         reader = new Thread(() -> read(consumer), "drill-observer");
         reader.setDaemon(true);
         reader.start();

@@ -7,17 +7,12 @@ import io.switchboard.events.EventJson;
 import io.switchboard.events.RoutingStateEvent;
 import io.switchboard.events.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The local platform's running summary, read from the topics as any consumer would: calls offered and answered,
@@ -36,16 +31,8 @@ final class LiveSummary implements AutoCloseable {
     private long unreadable;
 
     LiveSummary(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.CALLS_LIFECYCLE, Topics.CALLS_OUTCOMES, Topics.ROUTING_STATE)) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer = FromTheStart.consumer(bootstrapServers, List.of(Topics.CALLS_LIFECYCLE, Topics.CALLS_OUTCOMES,
+                Topics.ROUTING_STATE));
     }
 
     /** Reads what arrived since the last call and returns the summary line. */
