@@ -133,7 +133,7 @@ public final class BreachLatencyBenchmark {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(work, "state-").toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32 * 1024 * 1024);
         Thresholds thresholds = new Thresholds(THRESHOLD, Duration.ofHours(1), 0.0, Integer.MAX_VALUE, 0,
-                Duration.ofMinutes(59), 0.5, Duration.ofHours(1));
+                Duration.ofMinutes(59), 0.5, Duration.ofHours(1), Duration.ofHours(1));
         TopologySettings settings = new TopologySettings(Duration.ofMinutes(5), Duration.ofDays(62),
                 Duration.ofHours(2), Duration.ofSeconds(10), Duration.ofSeconds(1), Set.of("clinician"),
                 r -> thresholds, 3);

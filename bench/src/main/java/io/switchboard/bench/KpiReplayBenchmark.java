@@ -62,7 +62,7 @@ public final class KpiReplayBenchmark {
 
         Path stateDir = Files.createTempDirectory(Files.createDirectories(root.resolve("bench/target")), "kpi-replay-");
         Thresholds thresholds = new Thresholds(1_000_000, Duration.ofDays(1), 0.0, Integer.MAX_VALUE, 0,
-                Duration.ofHours(1), 0.5, Duration.ZERO);
+                Duration.ofHours(1), 0.5, Duration.ZERO, Duration.ZERO);
         TopologySettings settings = new TopologySettings(Duration.ofMinutes(5), Duration.ofDays(62),
                 Duration.ofHours(2), Duration.ofSeconds(10), Duration.ofSeconds(1), Set.of("clinician"),
                 r -> thresholds, 1);

@@ -92,7 +92,8 @@ public record DrillScenario(
             "drill.triage.mix", "drill.triage.latitude", "drill.triage.longitude", "drill.directory.services");
     /** kpi-service's contingency thresholds a scenario may set (switchboard.kpi.policy.*). */
     static final Set<String> POLICY_KEYS = Set.of("engage-waiting", "engage-longest-wait", "engage-answered-share",
-            "min-answered", "release-waiting", "release-longest-wait", "release-answered-share", "hold-down");
+            "min-answered", "release-waiting", "release-longest-wait", "release-answered-share", "hold-down",
+            "max-hold-down");
 
     public static DrillScenario load(Path file) throws IOException {
         Properties properties = new Properties();

@@ -94,6 +94,10 @@ public interface KpiConfig {
         @WithName("hold-down")
         @WithDefault("15m")
         Duration holdDown();
+
+        @WithName("max-hold-down")
+        @WithDefault("2h")
+        Duration maxHoldDown();
     }
 
     interface RegionPolicy {
@@ -120,6 +124,9 @@ public interface KpiConfig {
 
         @WithName("hold-down")
         Optional<Duration> holdDown();
+
+        @WithName("max-hold-down")
+        Optional<Duration> maxHoldDown();
     }
 
     /** The thresholds of one region: its overrides over the defaults. Invalid combinations fail at start. */
@@ -128,12 +135,14 @@ public interface KpiConfig {
         RegionPolicy r = regions().get(region);
         if (r == null) {
             return new Thresholds(d.engageWaiting(), d.engageLongestWait(), d.engageAnsweredShare(), d.minAnswered(),
-                    d.releaseWaiting(), d.releaseLongestWait(), d.releaseAnsweredShare(), d.holdDown());
+                    d.releaseWaiting(), d.releaseLongestWait(), d.releaseAnsweredShare(), d.holdDown(),
+                    d.maxHoldDown());
         }
         return new Thresholds(r.engageWaiting().orElse(d.engageWaiting()),
                 r.engageLongestWait().orElse(d.engageLongestWait()),
                 r.engageAnsweredShare().orElse(d.engageAnsweredShare()), r.minAnswered().orElse(d.minAnswered()),
                 r.releaseWaiting().orElse(d.releaseWaiting()), r.releaseLongestWait().orElse(d.releaseLongestWait()),
-                r.releaseAnsweredShare().orElse(d.releaseAnsweredShare()), r.holdDown().orElse(d.holdDown()));
+                r.releaseAnsweredShare().orElse(d.releaseAnsweredShare()), r.holdDown().orElse(d.holdDown()),
+                r.maxHoldDown().orElse(d.maxHoldDown()));
     }
 }

@@ -1,11 +1,16 @@
 package io.switchboard.kpi.policy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The automatic failover rule: engage on any engage threshold; release when every release condition holds. */
+/**
+ * The automatic failover rule: engage on any engage threshold; release when every release condition holds and the
+ * engagement's hold-down has passed. A region needed again soon after its release gets a longer hold-down (see
+ * {@link Thresholds}).
+ */
 public final class ContingencyPolicy {
 
     private ContingencyPolicy() {
@@ -15,34 +20,62 @@ public final class ContingencyPolicy {
         if (state.pinned) {
             return Optional.empty();
         }
+        return state.engaged ? release(state, f, t, nowMillis) : engage(state, f, t, nowMillis);
+    }
+
+    private static Optional<Decision> engage(RegionRouting state, RegionFigures f, Thresholds t, long nowMillis) {
         Double share = f.answeredWithin60sShare();
-        if (!state.engaged) {
-            List<String> breaches = new ArrayList<>();
-            if (f.waitingNow() >= t.engageWaiting()) {
-                breaches.add("calls waiting " + f.waitingNow() + " >= " + t.engageWaiting());
-            }
-            if (f.longestWaitSeconds() >= t.engageLongestWait().toSeconds()) {
-                breaches.add(String.format(Locale.ROOT, "longest wait %.0f s >= %d s", f.longestWaitSeconds(),
-                        t.engageLongestWait().toSeconds()));
-            }
-            if (share != null && f.answered() >= t.minAnswered() && share < t.engageAnsweredShare()) {
-                breaches.add(String.format(Locale.ROOT, "answered within 60 s %.1f%% < %.1f%% (%d answered in 15 min)",
-                        share * 100, t.engageAnsweredShare() * 100, f.answered()));
-            }
-            return breaches.isEmpty() ? Optional.empty()
-                    : Optional.of(new Decision(true, String.join("; ", breaches), f.asMap()));
+        List<String> breaches = new ArrayList<>();
+        if (f.waitingNow() >= t.engageWaiting()) {
+            breaches.add("calls waiting " + f.waitingNow() + " >= " + t.engageWaiting());
         }
+        if (f.longestWaitSeconds() >= t.engageLongestWait().toSeconds()) {
+            breaches.add(String.format(Locale.ROOT, "longest wait %.0f s >= %d s", f.longestWaitSeconds(),
+                    t.engageLongestWait().toSeconds()));
+        }
+        if (share != null && f.answered() >= t.minAnswered() && share < t.engageAnsweredShare()) {
+            breaches.add(String.format(Locale.ROOT, "answered within 60 s %.1f%% < %.1f%% (%d answered in 15 min)",
+                    share * 100, t.engageAnsweredShare() * 100, f.answered()));
+        }
+        if (breaches.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration holdDown = nextHoldDown(state, t, nowMillis);
+        if (holdDown.compareTo(t.holdDown()) > 0) {
+            breaches.add(String.format(Locale.ROOT, "held at least %d s: needed again %d s after its release",
+                    holdDown.toSeconds(), (nowMillis - state.releasedAtMillis) / 1000));
+        }
+        return Optional.of(new Decision(true, String.join("; ", breaches), f.asMap(), holdDown));
+    }
+
+    private static Optional<Decision> release(RegionRouting state, RegionFigures f, Thresholds t, long nowMillis) {
+        Double share = f.answeredWithin60sShare();
         long heldMillis = nowMillis - state.sinceMillis;
+        long holdDownMillis = currentHoldDown(state, t).toMillis();
         boolean shareRecovered = share == null || f.answered() < t.minAnswered() || share >= t.releaseAnsweredShare();
-        if (heldMillis >= t.holdDown().toMillis() && f.waitingNow() <= t.releaseWaiting()
+        if (heldMillis >= holdDownMillis && f.waitingNow() <= t.releaseWaiting()
                 && f.longestWaitSeconds() <= t.releaseLongestWait().toSeconds() && shareRecovered) {
             String reason = String.format(Locale.ROOT, "recovered: calls waiting %d <= %d; longest wait %.0f s <= %d s;"
                     + " answered within 60 s %s; engaged for %d s >= hold-down %d s", f.waitingNow(),
                     t.releaseWaiting(), f.longestWaitSeconds(), t.releaseLongestWait().toSeconds(),
                     share == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", share * 100), heldMillis / 1000,
-                    t.holdDown().toSeconds());
-            return Optional.of(new Decision(false, reason, f.asMap()));
+                    holdDownMillis / 1000);
+            return Optional.of(new Decision(false, reason, f.asMap(), null));
         }
         return Optional.empty();
+    }
+
+    /** The hold-down of the engagement under way: as decided when it engaged, or the base one. */
+    public static Duration currentHoldDown(RegionRouting state, Thresholds t) {
+        return state.holdDownMillis > 0 ? Duration.ofMillis(state.holdDownMillis) : t.holdDown();
+    }
+
+    /** Twice the last hold-down if the region was released less than max-hold-down ago, else the base hold-down. */
+    static Duration nextHoldDown(RegionRouting state, Thresholds t, long nowMillis) {
+        if (state.releasedAtMillis <= 0 || nowMillis - state.releasedAtMillis >= t.maxHoldDown().toMillis()) {
+            return t.holdDown();
+        }
+        long last = Math.max(state.holdDownMillis, t.holdDown().toMillis());
+        return Duration.ofMillis(Math.min(2 * last, t.maxHoldDown().toMillis()));
     }
 }

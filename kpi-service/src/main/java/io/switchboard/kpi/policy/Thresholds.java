@@ -4,7 +4,12 @@ import java.time.Duration;
 
 /**
  * When a region falls over to contingency and when it comes back. Release thresholds are strictly easier to meet
- * than engage thresholds, and a region stays engaged at least {@code holdDown}: together they stop flapping.
+ * than engage thresholds, and a region stays engaged at least {@code holdDown}: together they stop flapping on noise.
+ *
+ * <p>They cannot stop flapping on a cause the route itself hides: while engaged, the queue empties because calls go
+ * to the contingency provider, so the figures recover though the staff shortage has not. A region that needs
+ * contingency again within {@code maxHoldDown} of its release is therefore held twice as long as the last time, up to
+ * {@code maxHoldDown}; after a longer quiet spell it starts again from {@code holdDown}.
  *
  * @param engageWaiting        engage when this many callers are waiting (or more)
  * @param engageLongestWait    engage when the longest current wait reaches this
@@ -14,9 +19,12 @@ import java.time.Duration;
  * @param releaseLongestWait   ...the longest wait at most this
  * @param releaseAnsweredShare ...and the rolling share at least this (or too few answered to judge)
  * @param holdDown             ...and not before the region has been engaged this long
+ * @param maxHoldDown          the longest hold-down a repeatedly re-engaged region gets, and how long a release must
+ *                             last for the hold-down to start again from {@code holdDown}
  */
 public record Thresholds(int engageWaiting, Duration engageLongestWait, double engageAnsweredShare, int minAnswered,
-        int releaseWaiting, Duration releaseLongestWait, double releaseAnsweredShare, Duration holdDown) {
+        int releaseWaiting, Duration releaseLongestWait, double releaseAnsweredShare, Duration holdDown,
+        Duration maxHoldDown) {
 
     public Thresholds {
         if (releaseWaiting >= engageWaiting) {
@@ -33,6 +41,10 @@ public record Thresholds(int engageWaiting, Duration engageLongestWait, double e
         }
         if (holdDown.isNegative()) {
             throw new IllegalArgumentException("hold-down must not be negative");
+        }
+        if (maxHoldDown.compareTo(holdDown) < 0) {
+            throw new IllegalArgumentException("max-hold-down (" + maxHoldDown + ") must not be below hold-down ("
+                    + holdDown + ")");
         }
     }
 }

@@ -206,12 +206,9 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
                 thresholds.apply(region), now);
         if (decision.isPresent()) {
             Decision d = decision.get();
-            state.engaged = d.engage();
-            state.sinceMillis = now;
-            state.decisions++;
+            state.record(d, now);
             state.lastCommandId = UUID.nameUUIDFromBytes(("kpi-policy|" + region + "|" + state.decisions)
                     .getBytes(StandardCharsets.UTF_8)).toString();
-            state.lastReason = d.reason();
             publishCommand(region, d, state.lastCommandId, now, trigger);
             counters.decision(region, d.engage());
             changed = true;
@@ -240,6 +237,7 @@ final class KpiAggregator implements Processor<String, DeltaBatch, String, Outbo
         if (state.engaged != pin.engage()) {
             state.engaged = pin.engage();
             state.sinceMillis = now;
+            state.holdDownMillis = 0; // an engagement the operator chose: the base hold-down once handed back
             state.lastCommandId = pin.commandId();
             state.lastReason = "pinned by " + pin.by() + ": " + pin.reason();
         }

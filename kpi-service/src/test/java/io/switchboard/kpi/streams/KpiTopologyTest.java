@@ -50,7 +50,7 @@ class KpiTopologyTest {
 
     static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     static final Thresholds THRESHOLDS = new Thresholds(5, Duration.ofMinutes(5), 0.80, 10, 2, Duration.ofSeconds(60),
-            0.95, Duration.ofMinutes(10));
+            0.95, Duration.ofMinutes(10), Duration.ofMinutes(40));
     static final GroupKey SERVICE = GroupKey.service(Lifecycle.PROVIDER, Lifecycle.REGION);
     static final GroupKey TRIAGE = new GroupKey(Lifecycle.PROVIDER, Lifecycle.REGION, "triage");
     static final GroupKey CLINICIAN = new GroupKey(Lifecycle.PROVIDER, Lifecycle.REGION, "clinician");
@@ -357,6 +357,41 @@ class KpiTopologyTest {
         assertThat(kinds()).as("stays released").isEmpty();
         assertThat(routing().engaged).isFalse();
         assertThat(routing().decisions).isEqualTo(2);
+    }
+
+    @Test
+    void aRegionNeededAgainSoonAfterItsReleaseIsHeldTwiceAsLong() {
+        surgeAnsweredAfter20s("a", T0);
+        driver.advanceWallClockTime(Duration.ofMinutes(11));
+        assertThat(kinds()).containsExactly(RoutingCommandKind.ENGAGE_CONTINGENCY,
+                RoutingCommandKind.RELEASE_CONTINGENCY);
+
+        Instant again = T0.plus(Duration.ofMinutes(12));
+        surgeAnsweredAfter20s("b", again);
+        assertThat(commands()).singleElement().satisfies(cmd -> {
+            assertThat(cmd.kind()).isEqualTo(RoutingCommandKind.ENGAGE_CONTINGENCY);
+            assertThat(cmd.reason()).startsWith("calls waiting 5 >= 5; held at least 1200 s: needed again ");
+        });
+        assertThat(routing().holdDownMillis).as("kept in the state store").isEqualTo(Duration.ofMinutes(20).toMillis());
+
+        driver.advanceWallClockTime(Duration.ofMinutes(11));
+        assertThat(kinds()).as("past the base hold-down, not the grown one").isEmpty();
+        driver.advanceWallClockTime(Duration.ofMinutes(10));
+        assertThat(commands()).singleElement().satisfies(cmd -> assertThat(cmd.reason())
+                .endsWith(" >= hold-down 1200 s"));
+    }
+
+    /** Five callers queue at {@code at} (engaging contingency) and are all answered 20 s later. */
+    private void surgeAnsweredAfter20s(String prefix, Instant at) {
+        List<Lifecycle> callers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            Lifecycle c = Lifecycle.call(prefix + i);
+            callers.add(c);
+            pipe(c.offered(at), c.queued(at, "triage", i));
+        }
+        for (Lifecycle c : callers) {
+            pipe(c.answered(at.plusSeconds(20), "triage", 20));
+        }
     }
 
     @Test

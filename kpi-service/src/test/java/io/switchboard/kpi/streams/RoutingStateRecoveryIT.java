@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class RoutingStateRecoveryIT {
 
     private static final Thresholds THRESHOLDS = new Thresholds(8, Duration.ofMinutes(5), 0.8, 20, 2,
-            Duration.ofSeconds(60), 0.95, Duration.ofHours(1));
+            Duration.ofSeconds(60), 0.95, Duration.ofHours(1), Duration.ofHours(2));
 
     @Test
     void aRestartedInstanceRecoversTheEngagedStateInsteadOfResettingIt() throws Exception {
