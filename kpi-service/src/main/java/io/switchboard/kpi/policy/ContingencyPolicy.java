@@ -70,12 +70,18 @@ public final class ContingencyPolicy {
         return state.holdDownMillis > 0 ? Duration.ofMillis(state.holdDownMillis) : t.holdDown();
     }
 
-    /** Twice the last hold-down if the region was released less than max-hold-down ago, else the base hold-down. */
+    /**
+     * Twice the last hold-down, halved for every whole base hold-down the region has since spent released (the
+     * memory of a flap fades like a half-life), kept between the base hold-down and max-hold-down.
+     */
     static Duration nextHoldDown(RegionRouting state, Thresholds t, long nowMillis) {
-        if (state.releasedAtMillis <= 0 || nowMillis - state.releasedAtMillis >= t.maxHoldDown().toMillis()) {
+        long base = t.holdDown().toMillis();
+        if (state.releasedAtMillis <= 0 || base == 0) {
             return t.holdDown();
         }
-        long last = Math.max(state.holdDownMillis, t.holdDown().toMillis());
-        return Duration.ofMillis(Math.min(2 * last, t.maxHoldDown().toMillis()));
+        long calmPeriods = Math.min(62, Math.max(0, nowMillis - state.releasedAtMillis) / base);
+        long last = Math.max(state.holdDownMillis, base);
+        long next = Math.min(2 * last, t.maxHoldDown().toMillis()) >> calmPeriods;
+        return Duration.ofMillis(Math.max(base, next));
     }
 }

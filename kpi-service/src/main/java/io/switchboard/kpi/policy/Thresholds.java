@@ -8,8 +8,9 @@ import java.time.Duration;
  *
  * <p>They cannot stop flapping on a cause the route itself hides: while engaged, the queue empties because calls go
  * to the contingency provider, so the figures recover though the staff shortage has not. A region that needs
- * contingency again within {@code maxHoldDown} of its release is therefore held twice as long as the last time, up to
- * {@code maxHoldDown}; after a longer quiet spell it starts again from {@code holdDown}.
+ * contingency again soon after its release is therefore held twice as long as the last time, up to
+ * {@code maxHoldDown}; each whole {@code holdDown} it spent released first halves that (never below {@code holdDown}),
+ * so a region that coped for a while starts again from the base.
  *
  * @param engageWaiting        engage when this many callers are waiting (or more)
  * @param engageLongestWait    engage when the longest current wait reaches this
@@ -19,8 +20,7 @@ import java.time.Duration;
  * @param releaseLongestWait   ...the longest wait at most this
  * @param releaseAnsweredShare ...and the rolling share at least this (or too few answered to judge)
  * @param holdDown             ...and not before the region has been engaged this long
- * @param maxHoldDown          the longest hold-down a repeatedly re-engaged region gets, and how long a release must
- *                             last for the hold-down to start again from {@code holdDown}
+ * @param maxHoldDown          the longest hold-down a repeatedly re-engaged region gets
  */
 public record Thresholds(int engageWaiting, Duration engageLongestWait, double engageAnsweredShare, int minAnswered,
         int releaseWaiting, Duration releaseLongestWait, double releaseAnsweredShare, Duration holdDown,

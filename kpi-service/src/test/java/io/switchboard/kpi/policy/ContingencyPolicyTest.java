@@ -47,17 +47,22 @@ class ContingencyPolicyTest {
     }
 
     @Test
-    void aQuietSpellAsLongAsTheMaximumStartsAgainFromTheBaseHoldDown() {
+    void everyWholeHoldDownSpentReleasedHalvesTheNextHoldDownDownToTheBase() {
         engageThenRelease();
         now += 10 * MINUTE;
         step(SWAMPED);
         assertThat(releaseAfterHoldDown()).isEqualTo(30);
+        now += 5 * MINUTE;
+        step(SWAMPED);
+        assertThat(releaseAfterHoldDown()).isEqualTo(60);
 
-        now += 2 * 60 * MINUTE - 1;
-        assertThat(step(SWAMPED).orElseThrow().holdDown()).as("a moment short of two hours: still doubling")
-                .isEqualTo(Duration.ofMinutes(60));
+        now += 15 * MINUTE; // one base hold-down released: 2 x 60 min halved once
+        assertThat(step(SWAMPED).orElseThrow().holdDown()).isEqualTo(Duration.ofMinutes(60));
         releaseAfterHoldDown();
-        now += 2 * 60 * MINUTE;
+        now += 30 * MINUTE - 1; // a moment short of two: still halved only once
+        assertThat(step(SWAMPED).orElseThrow().holdDown()).isEqualTo(Duration.ofMinutes(60));
+        releaseAfterHoldDown();
+        now += 80 * MINUTE; // coped for 80 minutes: five halvings take it below the base
         Decision fresh = step(SWAMPED).orElseThrow();
         assertThat(fresh.holdDown()).isEqualTo(Duration.ofMinutes(15));
         assertThat(fresh.reason()).doesNotContain("held at least");
