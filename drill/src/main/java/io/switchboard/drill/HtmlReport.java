@@ -113,6 +113,19 @@ final class HtmlReport {
             }
             h.append("</table>");
         }
+        if (!r.unseen().isEmpty()) {
+            h.append("<h2>Calls no AMI consumer could see: ").append(r.unseen().size()).append("</h2>")
+                    .append("<p>They began and ended while call-ingest could not see the PBX (see faults). Asterisk's")
+                    .append(" AMI does not replay events, so only the PBX's CDRs record them; they are not counted")
+                    .append(" as lost, and their KPI intervals are not compared.</p><table><tr><th class=l>call</th>")
+                    .append("<th class=l>true outcome</th><th class=l>arrived</th></tr>");
+            for (DrillReport.LostCall l : r.unseen().subList(0, Math.min(200, r.unseen().size()))) {
+                h.append("<tr><td class=l>").append(esc(l.callId())).append("</td><td class=l>")
+                        .append(esc(l.outcome())).append("</td><td class=l>").append(esc(l.arrivedAt()))
+                        .append("</td></tr>");
+            }
+            h.append("</table>");
+        }
 
         h.append("<h2>Every interval: ground truth / platform</h2><table><tr><th class=l>interval (local)</th>");
         IntervalFigures.NAMES.forEach(n -> h.append("<th>").append(n).append("</th>"));
