@@ -39,6 +39,7 @@ public class FrameProcessor {
     private final Counter processed;
     private final Counter ignored;
     private final MeterRegistry metrics;
+    private final PbxClock pbxClock = new PbxClock();
     private ResyncCollector resync;
     private volatile boolean stopping;
     private Thread worker;
@@ -107,7 +108,7 @@ public class FrameProcessor {
         if (item instanceof Inbound.Lines lines) {
             handleLines(lines);
         } else if (item instanceof Inbound.ResyncStarted started) {
-            resync = new ResyncCollector(started.resyncId(), started.requestedAt());
+            resync = new ResyncCollector(started.resyncId(), pbxClock.at(started.requestedAt()));
         } else if (item instanceof Inbound.LinkDown) {
             resync = null;
         }
@@ -141,13 +142,14 @@ public class FrameProcessor {
 
     private void route(AmiFrame frame) {
         String event = frame.event();
+        pbxClock.observe(frame.occurredAt(), frame.receivedAt());
         if (resync != null && resync.owns(frame)) {
             resync.accept(frame);
             if (AgentStateTracker.HANDLED.contains(event)) {
                 agents.onFrame(frame);
             }
             resync.snapshot().ifPresent(snapshot -> {
-                calls.reconcile(snapshot, resync.requestedAt(), Instant.now());
+                calls.reconcile(snapshot, resync.requestedAt(), pbxClock.at(Instant.now()));
                 resync = null;
             });
             processed.increment();
