@@ -149,6 +149,12 @@ final class PlatformObserver implements AutoCloseable {
         return calls.values().stream().filter(c -> !c.outcomes.isEmpty()).count();
     }
 
+    /** How many of these calls have ended and have an outcome. */
+    synchronized long finishedAmong(java.util.Set<String> callIds) {
+        return callIds.stream().map(calls::get)
+                .filter(c -> c != null && c.ends > 0 && !c.outcomes.isEmpty()).count();
+    }
+
     synchronized List<RoutingCommand> contingencyCommands() {
         return commands.stream().filter(c -> region.equals(c.region()) && c.callId() == null).toList();
     }

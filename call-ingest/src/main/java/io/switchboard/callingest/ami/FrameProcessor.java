@@ -142,7 +142,7 @@ public class FrameProcessor {
 
     private void route(AmiFrame frame) {
         String event = frame.event();
-        pbxClock.observe(frame.occurredAt(), frame.receivedAt());
+        pbxClock.observe(frame);
         if (resync != null && resync.owns(frame)) {
             resync.accept(frame);
             if (AgentStateTracker.HANDLED.contains(event)) {

@@ -343,8 +343,31 @@ public final class CallTracker {
                 call.queued = true;
                 emit(call, CallStep.QUEUED, now.minus(Duration.ofSeconds(caller.waitSeconds())), "queued",
                         caller.queue()).queue(caller.queue()).position(caller.position()).send();
+            } else if (caller.handler() != null) {
+                adoptAnswered(call, caller, offeredAt, now);
             }
         }
+    }
+
+    /**
+     * A caller already talking to a handler: queued and answered are stated from the PBX's channel durations (the
+     * wait is the caller's time up less the handler leg's), so the call ends as answered rather than as a hang-up
+     * before any queue, and a transfer can still find the handler's channel.
+     */
+    private void adoptAnswered(TrackedCall call, PbxSnapshot.LiveCaller caller, Instant offeredAt, Instant now) {
+        PbxSnapshot.Handler handler = caller.handler();
+        String queue = handler.queue();
+        Instant answeredAt = now.minus(Duration.ofSeconds(handler.talkSeconds()));
+        call.queue = queue;
+        call.queued = true;
+        call.answered = true;
+        call.answeredCount++;
+        call.handlerQueue = queue;
+        handlerChannels.put(call.callId, handler.channel());
+        emit(call, CallStep.QUEUED, offeredAt, "queued", queue).queue(queue).send();
+        emit(call, CallStep.ANSWERED, answeredAt.isBefore(offeredAt) ? offeredAt : answeredAt, "answered", queue)
+                .queue(queue).agent(pseudonymiser.agent(handler.memberInterface()))
+                .wait((int) Math.max(0, caller.durationSeconds() - handler.talkSeconds())).send();
     }
 
     private EventBuilder emit(TrackedCall call, CallStep step, Instant at, String... idParts) {

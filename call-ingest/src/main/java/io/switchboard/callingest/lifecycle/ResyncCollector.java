@@ -70,9 +70,31 @@ public final class ResyncCollector {
                     channel.get("Exten"), durationSeconds(channel.get("Duration")),
                     entry == null ? null : entry.get("Queue"),
                     entry == null ? 0 : parseInt(entry.get("Position")),
-                    entry == null ? 0 : parseInt(entry.get("Wait"))));
+                    entry == null ? 0 : parseInt(entry.get("Wait")),
+                    entry == null ? handlerOf(uniqueid, channel) : null));
         });
         return Optional.of(new PbxSnapshot(Set.copyOf(liveLinkedIds), callers));
+    }
+
+    /** The queue member bridged to a caller in the Queue application, or null (not answered, or not by a queue). */
+    private PbxSnapshot.Handler handlerOf(String callerUniqueid, AmiFrame caller) {
+        String bridge = caller.get("BridgeId");
+        String data = caller.get("ApplicationData");
+        if (bridge == null || bridge.isBlank() || !"Queue".equals(caller.get("Application")) || data == null) {
+            return null;
+        }
+        String queue = data.split(",", 2)[0].trim();
+        for (Map.Entry<String, AmiFrame> e : channelsByUniqueid.entrySet()) {
+            AmiFrame leg = e.getValue();
+            String name = leg.get("Channel");
+            int suffix = name == null ? -1 : name.lastIndexOf('-');
+            if (!e.getKey().equals(callerUniqueid) && bridge.equals(leg.get("BridgeId"))
+                    && "AppQueue".equals(leg.get("Application")) && suffix > name.indexOf('/') && !queue.isEmpty()) {
+                return new PbxSnapshot.Handler(queue, name, name.substring(0, suffix),
+                        durationSeconds(leg.get("Duration")));
+            }
+        }
+        return null;
     }
 
     /** CoreShowChannel's Duration is HH:MM:SS. */

@@ -73,6 +73,41 @@ class ReconcileTest {
         assertThat(adopted.get(0).eventId()).isEqualTo(events.get(0).eventId());
     }
 
+    @Test
+    void aCallerAlreadyTalkingToAHandlerIsAdoptedAsAnsweredAndEndsAsAnAnsweredCall() {
+        ResyncCollector resync = new ResyncCollector("rs1", t0);
+        for (List<String> frame : List.of(
+                List.of("Event: CoreShowChannel", "ActionID: 42#rs1-channels", "Channel: PJSIP/trunk-00000005",
+                        "Uniqueid: 1.5", "Linkedid: 1.5", "CallerIDNum: 07700900125", "Exten: 100",
+                        "BridgeId: b-5", "Application: Queue", "ApplicationData: triage,t,,,20",
+                        "Duration: 00:05:00"),
+                List.of("Event: CoreShowChannel", "ActionID: 42#rs1-channels", "Channel: PJSIP/handler-07-0000000a",
+                        "Uniqueid: 1.6", "Linkedid: 1.5", "BridgeId: b-5", "Application: AppQueue",
+                        "ApplicationData: (Outgoing Line)", "Duration: 00:04:00"),
+                List.of("Event: CoreShowChannelsComplete", "ActionID: 42#rs1-channels"),
+                List.of("Event: QueueStatusComplete", "ActionID: 42#rs1-queues"))) {
+            resync.accept(AmiFrameParser.parse(frame, t0));
+        }
+        Instant now = t0.plusSeconds(2);
+        tracker.reconcile(resync.snapshot().orElseThrow(), t0, now);
+
+        Pseudonymiser pseudonymiser = new Pseudonymiser("test-key-of-sufficient-length");
+        assertThat(events).extracting(e -> e.step().wireName() + " " + e.queue() + " " + e.waitSeconds())
+                .containsExactly("offered null null", "queued triage null", "answered triage 60.0");
+        CallLifecycleEvent answered = events.get(2);
+        assertThat(answered.agentId()).isEqualTo(pseudonymiser.agent("PJSIP/handler-07"));
+        assertThat(answered.occurredAt()).isEqualTo(now.minusSeconds(240));
+        assertThat(events.get(0).occurredAt()).isEqualTo(now.minusSeconds(300));
+        assertThat(tracker.handlerChannelOf("pbx-t:1.5")).contains("PJSIP/handler-07-0000000a");
+
+        tracker.onFrame(AmiFrameParser.parse(List.of("Event: Hangup", "Channel: PJSIP/trunk-00000005",
+                "Uniqueid: 1.5", "Linkedid: 1.5", "Cause: 16"), now.plusSeconds(30)));
+        assertThat(events.get(events.size() - 1)).satisfies(e -> {
+            assertThat(e.step().wireName()).isEqualTo("ended");
+            assertThat(e.reason()).as("not hangup-before-queue").isEqualTo("caller-hangup");
+        });
+    }
+
     private void newCall(String id, Instant at) {
         tracker.onFrame(AmiFrameParser.parse(List.of("Event: Newchannel", "Channel: PJSIP/trunk-0000000" + id.charAt(2),
                 "Uniqueid: " + id, "Linkedid: " + id, "CallerIDNum: 0770090012" + id.charAt(2), "Exten: 100"), at));
