@@ -171,14 +171,15 @@ record DrillReport(
         checks.add(new Check("Platform KPIs equal the ground truth", mismatches == 0, mismatches == 0
                 ? "every figure of all " + (intervals.size() - notCompared) + " compared 15-minute intervals equals the"
                         + " simulator's ground truth" + (notCompared == 0 ? ""
-                        : "; " + notCompared + " intervals while call-ingest could not see the PBX are not compared")
+                        : "; " + notCompared + " interval(s) while call-ingest could not see the PBX not compared")
                 : mismatches + " of " + (intervals.size() - notCompared) + " intervals differ (marked below)"));
 
         Outcomes outcomes = outcomes(truth.stream().filter(c -> !hidden.contains(LocalPlatform.PBX_ID + ":"
                 + c.linkedid())).toList(), observed, handlerStats, observer.transferResults());
         checks.add(new Check("Every call has exactly one outcome", outcomes.missing() == 0 && outcomes.duplicated() == 0,
                 outcomes.missing() == 0 && outcomes.duplicated() == 0
-                        ? "all " + truth.size() + " calls have one outcome on calls.outcomes.v1: " + outcomes.byResult()
+                        ? "all " + (truth.size() - unseen.size()) + " calls call-ingest could see have one outcome on"
+                                + " calls.outcomes.v1: " + outcomes.byResult()
                         : outcomes.missing() + " calls without an outcome, " + outcomes.duplicated()
                                 + " with more than one (listed below)"));
 
