@@ -1,5 +1,6 @@
 package io.switchboard.drill;
 
+import io.switchboard.events.CallId;
 import io.switchboard.events.RoutingCommand;
 import io.switchboard.events.RoutingCommandKind;
 import io.switchboard.local.LocalPlatform;
@@ -101,6 +102,14 @@ record DrillReport(
             Object ended = call.get("endedAt");
             return ended != null && !call.arrivedAt().isBefore(from) && !Instant.parse((String) ended).isAfter(to);
         }
+
+        static boolean anyHides(List<BlindWindow> windows, CallTruth call) {
+            return windows.stream().anyMatch(w -> w.hides(call));
+        }
+
+        boolean overlaps(Instant start, Instant end) {
+            return start.isBefore(to) && end.isAfter(from);
+        }
     }
 
     static DrillReport build(DrillScenario scenario, List<CallTruth> truth, TreeMap<Instant, IntervalFigures> expected,
@@ -119,13 +128,13 @@ record DrillReport(
         Set<String> hidden = new java.util.HashSet<>();
         Set<String> known = new java.util.HashSet<>();
         for (CallTruth call : truth) {
-            String callId = LocalPlatform.PBX_ID + ":" + call.linkedid();
+            String callId = callId(call);
             known.add(callId);
             PlatformObserver.ObservedCall seen = observed.get(callId);
             // Simulated handlers assess calls through triage's API straight from the PBX, so a call call-ingest
             // never saw can still have triage records: what counts is whether any lifecycle step was published.
             boolean noLifecycle = seen == null || seen.steps.isEmpty();
-            if (noLifecycle && blindWindows.stream().anyMatch(w -> w.hides(call))) {
+            if (noLifecycle && BlindWindow.anyHides(blindWindows, call)) {
                 unseen.add(new LostCall(callId, call.outcome().wireName(), call.arrivedAt().toString(),
                         "began and ended while call-ingest could not see the PBX; only the PBX's CDRs record it"));
                 hidden.add(callId);
@@ -157,7 +166,8 @@ record DrillReport(
         for (Instant start : all.keySet()) {
             IntervalFigures t = expected.getOrDefault(start, IntervalFigures.NONE);
             IntervalFigures p = measured.getOrDefault(start, IntervalFigures.NONE);
-            boolean compared = !blind(start, faults, zone);
+            Instant end = start.plusMillis(IntervalFigures.INTERVAL_MILLIS);
+            boolean compared = blindWindows.stream().noneMatch(w -> w.overlaps(start, end));
             boolean matches = t.equals(p);
             if (!compared) {
                 notCompared++;
@@ -174,8 +184,8 @@ record DrillReport(
                         : "; " + notCompared + " interval(s) while call-ingest could not see the PBX not compared")
                 : mismatches + " of " + (intervals.size() - notCompared) + " intervals differ (marked below)"));
 
-        Outcomes outcomes = outcomes(truth.stream().filter(c -> !hidden.contains(LocalPlatform.PBX_ID + ":"
-                + c.linkedid())).toList(), observed, handlerStats, observer.transferResults());
+        Outcomes outcomes = outcomes(truth.stream().filter(c -> !hidden.contains(callId(c))).toList(), observed,
+                handlerStats, observer.transferResults());
         checks.add(new Check("Every call has exactly one outcome", outcomes.missing() == 0 && outcomes.duplicated() == 0,
                 outcomes.missing() == 0 && outcomes.duplicated() == 0
                         ? "all " + (truth.size() - unseen.size()) + " calls call-ingest could see have one outcome on"
@@ -232,7 +242,7 @@ record DrillReport(
         List<Double> waits = new ArrayList<>();
         long duplicated = 0;
         for (CallTruth call : truth) {
-            String callId = LocalPlatform.PBX_ID + ":" + call.linkedid();
+            String callId = callId(call);
             PlatformObserver.ObservedCall seen = observed.get(callId);
             if (seen == null || seen.outcomes.isEmpty()) {
                 missing.add(callId + " (" + call.outcome().wireName() + ")");
@@ -281,10 +291,9 @@ record DrillReport(
         };
     }
 
-    /** True when the interval overlaps a period during which call-ingest could not see the PBX. */
-    private static boolean blind(Instant start, List<AppliedFault> faults, ZoneId zone) {
-        Instant end = start.plusMillis(IntervalFigures.INTERVAL_MILLIS);
-        return blindWindows(faults, zone).stream().anyMatch(w -> start.isBefore(w.to()) && end.isAfter(w.from()));
+    /** The call id the platform gives this simulated call. */
+    static String callId(CallTruth call) {
+        return CallId.of(LocalPlatform.PBX_ID, call.linkedid());
     }
 
     static List<BlindWindow> blindWindows(List<AppliedFault> faults, ZoneId zone) {

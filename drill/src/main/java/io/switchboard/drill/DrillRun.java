@@ -84,8 +84,7 @@ final class DrillRun {
                     List<DrillReport.BlindWindow> blind = DrillReport.blindWindows(List.copyOf(appliedFaults),
                             scenario.simulation().start.getZone());
                     java.util.Set<String> visible = truth.stream()
-                            .filter(c -> blind.stream().noneMatch(w -> w.hides(c)))
-                            .map(c -> LocalPlatform.PBX_ID + ":" + c.linkedid())
+                            .filter(c -> !DrillReport.BlindWindow.anyHides(blind, c)).map(DrillReport::callId)
                             .collect(java.util.stream.Collectors.toSet());
                     awaitUpTo(SETTLE.multipliedBy(2), () -> observer.finishedAmong(visible) >= visible.size());
                     handlerStats = handlers == null ? null : handlers.stats();

@@ -103,28 +103,13 @@ final class HtmlReport {
             h.append("<p>Without an outcome: ").append(esc(String.join(", ", o.missingCalls()))).append("</p>");
         }
         h.append("<h2>Calls lost: ").append(r.callsLost()).append("</h2>");
-        if (!r.lost().isEmpty()) {
-            h.append("<table><tr><th class=l>call</th><th class=l>true outcome</th><th class=l>arrived</th>")
-                    .append("<th class=l>problem</th></tr>");
-            for (DrillReport.LostCall l : r.lost().subList(0, Math.min(200, r.lost().size()))) {
-                h.append("<tr><td class=l>").append(esc(l.callId())).append("</td><td class=l>")
-                        .append(esc(l.outcome())).append("</td><td class=l>").append(esc(l.arrivedAt()))
-                        .append("</td><td class=l>").append(esc(l.problem())).append("</td></tr>");
-            }
-            h.append("</table>");
-        }
+        callTable(h, r.lost(), true);
         if (!r.unseen().isEmpty()) {
             h.append("<h2>Calls no AMI consumer could see: ").append(r.unseen().size()).append("</h2>")
                     .append("<p>They began and ended while call-ingest could not see the PBX (see faults). Asterisk's")
                     .append(" AMI does not replay events, so only the PBX's CDRs record them; they are not counted")
-                    .append(" as lost, and their KPI intervals are not compared.</p><table><tr><th class=l>call</th>")
-                    .append("<th class=l>true outcome</th><th class=l>arrived</th></tr>");
-            for (DrillReport.LostCall l : r.unseen().subList(0, Math.min(200, r.unseen().size()))) {
-                h.append("<tr><td class=l>").append(esc(l.callId())).append("</td><td class=l>")
-                        .append(esc(l.outcome())).append("</td><td class=l>").append(esc(l.arrivedAt()))
-                        .append("</td></tr>");
-            }
-            h.append("</table>");
+                    .append(" as lost, and their KPI intervals are not compared.</p>");
+            callTable(h, r.unseen(), false);
         }
 
         h.append("<h2>Every interval: ground truth / platform</h2><table><tr><th class=l>interval (local)</th>");
@@ -256,6 +241,21 @@ final class HtmlReport {
                     + "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>", PAD, H - 8,
                     esc(in.get(0).localStart()), W - PAD, H - 8, esc(in.get(in.size() - 1).localStart())));
         }
+    }
+
+    /** The first 200 of these calls, with the problem column when it says something the heading does not. */
+    private static void callTable(StringBuilder h, List<DrillReport.LostCall> calls, boolean withProblem) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        h.append("<table><tr><th class=l>call</th><th class=l>true outcome</th><th class=l>arrived</th>")
+                .append(withProblem ? "<th class=l>problem</th>" : "").append("</tr>");
+        for (DrillReport.LostCall l : calls.subList(0, Math.min(200, calls.size()))) {
+            h.append("<tr><td class=l>").append(esc(l.callId())).append("</td><td class=l>")
+                    .append(esc(l.outcome())).append("</td><td class=l>").append(esc(l.arrivedAt())).append("</td>")
+                    .append(withProblem ? "<td class=l>" + esc(l.problem()) + "</td>" : "").append("</tr>");
+        }
+        h.append("</table>");
     }
 
     static String esc(String s) {

@@ -17,12 +17,6 @@ public record PbxSnapshot(Set<String> liveLinkedIds, List<LiveCaller> callers) {
      */
     public record LiveCaller(String linkedId, String uniqueid, String channel, String callerNumber, String dialled,
             long durationSeconds, String queue, int position, long waitSeconds, Handler handler) {
-
-        public LiveCaller(String linkedId, String uniqueid, String channel, String callerNumber, String dialled,
-                long durationSeconds, String queue, int position, long waitSeconds) {
-            this(linkedId, uniqueid, channel, callerNumber, dialled, durationSeconds, queue, position, waitSeconds,
-                    null);
-        }
     }
 
     /**

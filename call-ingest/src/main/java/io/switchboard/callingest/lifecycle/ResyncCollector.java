@@ -84,12 +84,15 @@ public final class ResyncCollector {
             return null;
         }
         String queue = data.split(",", 2)[0].trim();
+        if (queue.isEmpty()) {
+            return null;
+        }
         for (Map.Entry<String, AmiFrame> e : channelsByUniqueid.entrySet()) {
             AmiFrame leg = e.getValue();
             String name = leg.get("Channel");
             int suffix = name == null ? -1 : name.lastIndexOf('-');
             if (!e.getKey().equals(callerUniqueid) && bridge.equals(leg.get("BridgeId"))
-                    && "AppQueue".equals(leg.get("Application")) && suffix > name.indexOf('/') && !queue.isEmpty()) {
+                    && "AppQueue".equals(leg.get("Application")) && suffix > name.indexOf('/')) {
                 return new PbxSnapshot.Handler(queue, name, name.substring(0, suffix),
                         durationSeconds(leg.get("Duration")));
             }

@@ -50,7 +50,8 @@ class ReconcileTest {
     @Test
     void aLiveCallerNobodyKnewOfIsAdoptedWithTheSameEventIdsItWouldHaveHad() {
         tracker.reconcile(new PbxSnapshot(Set.of("1.4"), List.of(new PbxSnapshot.LiveCaller("1.4", "1.4",
-                "PJSIP/trunk-00000004", "07700900123", "100", 30, "triage", 2, 25))), t0, t0.plusSeconds(40));
+                "PJSIP/trunk-00000004", "07700900123", "100", 30, "triage", 2, 25, null))), t0,
+                t0.plusSeconds(40));
         List<CallLifecycleEvent> adopted = List.copyOf(events);
         events.clear();
         CallTracker fresh = new CallTracker("pbx-t", LineDirectory.single("p", "r"),

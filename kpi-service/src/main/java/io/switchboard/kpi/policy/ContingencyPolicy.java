@@ -66,7 +66,7 @@ public final class ContingencyPolicy {
     }
 
     /** The hold-down of the engagement under way: as decided when it engaged, or the base one. */
-    public static Duration currentHoldDown(RegionRouting state, Thresholds t) {
+    private static Duration currentHoldDown(RegionRouting state, Thresholds t) {
         return state.holdDownMillis > 0 ? Duration.ofMillis(state.holdDownMillis) : t.holdDown();
     }
 
